@@ -1,0 +1,81 @@
+import type { RegionId, TableId } from './region-template';
+
+/**
+ * Every value is kept as the string the user typed (or pasted, or imported), so nothing they entered is
+ * lost to a parse; validators interpret it. Multi-select values are letters or options joined by ','.
+ */
+export type Values = Record<string, string>;
+
+/** One row of a repeating table (成员单位, 科研团队, 科研平台, 理事会). */
+export interface TableRow {
+  id: string;
+  values: Values;
+}
+
+export interface Draft {
+  id: string;
+  regionId: RegionId;
+  /** The version of the region template the draft was last saved against. */
+  templateVersion: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Set when the draft is in the trash (回收站). */
+  deletedAt: string | null;
+  fields: Values;
+  tables: Record<TableId, TableRow[]>;
+}
+
+export interface DraftSummary {
+  id: string;
+  regionId: RegionId;
+  /** 创新联合体名称, or '' when not yet typed. */
+  name: string;
+  leadUnit: string;
+  memberCount: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface RevisionSummary {
+  id: number;
+  draftId: string;
+  createdAt: string;
+  /** Why it was taken: 'manual', 'auto', 'before-export', 'before-import', 'before-restore' … */
+  cause: string;
+  /** A short description for the history list. */
+  label: string;
+}
+
+/**
+ * Keys every region template uses for the same thing, so that rules, derived values, documents and
+ * copying a draft to another region can rely on them. A template may add keys of its own.
+ */
+export const fieldKeys = {
+  consortiumName: 'consortiumName', // 创新联合体名称
+  industryField: 'industryField', // 产业领域
+  contactName: 'contactName', // 联系人
+  contactPhone: 'contactPhone', // 联系电话
+  fillDate: 'fillDate', // 填报日期
+  agreementDate: 'agreementDate', // 协议生效时间
+  goals: 'goals', // 技术创新目标（限500字）
+} as const;
+
+/** Column keys of the member table (成员单位) shared by all regions. */
+export const memberKeys = {
+  name: 'name', // 成员单位名称
+  uscc: 'uscc', // 统一社会信用代码
+  unitType: 'unitType', // 单位类型: 企业 / 高校 / 科研院所 / 其他机构
+  tier: 'tier', // 层级: 牵头单位 / 核心层单位 / …
+  highTech: 'highTech', // 是否高新技术企业
+  main: 'main', // 是否主要成员单位 (printed on the form when more than 20)
+  registrationPlace: 'registrationPlace', // 注册地 (division code; derived from the USCC unless typed)
+  role: 'role', // 在行业中的地位，在联合体内分工（限200字）
+} as const;
+
+export const unitTypeEnterprise = '企业';
+export const unitTypeUniversity = '高校';
+export const unitTypeInstitute = '科研院所';
+export const leadTier = '牵头单位';
+export const yes = '是';
+export const no = '否';
