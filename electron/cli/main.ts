@@ -1,0 +1,28 @@
+import { commands } from './commands';
+
+/**
+ * The headless CLI over the same core as the app: `npm run cli -- <command> …` or `lianheti-cli <command> …`.
+ * Each command prints JSON (or text with --text) and sets the exit code the command documents.
+ */
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    const list = Object.entries(commands)
+      .map(([key, value]) => `  ${key.padEnd(10)} ${value.summary}`)
+      .join('\n');
+    process.stderr.write(`用法：lianheti-cli <命令> [参数]\n\n命令：\n${list}\n`);
+    return name ? 2 : 0;
+  }
+  return command.run(args, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

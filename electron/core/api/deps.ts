@@ -1,0 +1,21 @@
+import { UserError } from '../../shared/errors';
+import type { RegionTemplate } from '../../shared/region-template';
+import type { DraftStore } from '../storage/draft-store';
+
+/** What the hosts (Electron main, browser host) hand to the core: no Electron, no HTTP. */
+export interface CoreDeps {
+  store: DraftStore;
+  templates: RegionTemplate[];
+  appVersion: string;
+  host: 'electron' | 'web';
+  /** Folder for exports when the host has no folder picker (the browser host); Electron asks the user. */
+  exportDir?: string;
+  /** Precise messages for the log file; the user sees the Chinese one. */
+  log?: (line: string) => void;
+}
+
+export function templateOf(deps: Pick<CoreDeps, 'templates'>, regionId: string): RegionTemplate {
+  const found = deps.templates.find((t) => t.id === regionId);
+  if (!found) throw new UserError('region.unknown', '不支持的地区模板。', `unknown region ${regionId}`);
+  return found;
+}

@@ -1,0 +1,29 @@
+import type { HandlersFor } from '../../shared/contract';
+import type { draftsContract } from '../../shared/contract/drafts';
+import type { CoreDeps } from './deps';
+import { templateOf } from './deps';
+
+/** Drafts, fields, rows, revisions and trash: straight onto the store. */
+export function draftHandlers(deps: CoreDeps): HandlersFor<keyof typeof draftsContract> {
+  const { store, templates } = deps;
+  return {
+    'regions.list': () => templates,
+    'drafts.list': ({ trashed }) => store.listDrafts({ trashed }),
+    'drafts.create': ({ regionId }) =>
+      store.createDraft({ regionId, templateVersion: templateOf(deps, regionId).version }),
+    'drafts.get': ({ id }) => store.getDraft(id),
+    'drafts.duplicate': ({ id }) => store.duplicateDraft(id),
+    'drafts.trash': ({ id }) => (store.trashDraft(id), { ok: true as const }),
+    'drafts.restore': ({ id }) => (store.restoreDraft(id), { ok: true as const }),
+    'drafts.purge': ({ id }) => (store.purgeDraft(id), { ok: true as const }),
+    'drafts.setField': ({ draftId, key, value }) => store.setField(draftId, key, value),
+    'rows.add': ({ draftId, table, atIndex, rows }) => store.addRows(draftId, table, atIndex, rows),
+    'rows.update': ({ draftId, table, rowId, values }) => store.updateRow(draftId, table, rowId, values),
+    'rows.delete': ({ draftId, table, rowIds }) => store.deleteRows(draftId, table, rowIds),
+    'rows.move': ({ draftId, table, rowId, toIndex }) => store.moveRow(draftId, table, rowId, toIndex),
+    'revisions.list': ({ draftId }) => store.listRevisions(draftId),
+    'revisions.create': ({ draftId, label }) => store.createRevision(draftId, 'manual', label ?? '手动保存的版本'),
+    'revisions.restore': ({ revisionId }) => store.restoreRevision(revisionId),
+    'app.info': () => ({ version: deps.appVersion, dataFile: store.file, host: deps.host }),
+  };
+}

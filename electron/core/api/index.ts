@@ -1,0 +1,32 @@
+import type { Channel, ContractHandlers, CoreHandlers, Envelope } from '../../shared/contract';
+import { parseInput } from '../../shared/contract';
+import { toErrorPayload } from '../../shared/errors';
+import type { CoreDeps } from './deps';
+import { draftHandlers } from './drafts';
+
+export type { CoreDeps } from './deps';
+
+/** One core function per contract channel, gathered from one module per capability. */
+export function createCoreHandlers(deps: CoreDeps): CoreHandlers {
+  return {
+    ...draftHandlers(deps),
+  };
+}
+
+/** Validate → call → envelope: the whole of what a host does with a request. */
+export async function dispatch(
+  handlers: ContractHandlers,
+  channel: Channel,
+  payload: unknown,
+  log?: (line: string) => void,
+): Promise<Envelope<unknown>> {
+  try {
+    const input = parseInput(channel, payload);
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    return { ok: true, value: await handler(input) };
+  } catch (error) {
+    const payloadError = toErrorPayload(error);
+    log?.(`[${new Date().toISOString()}] ${channel} failed: ${payloadError.code} ${payloadError.detail ?? payloadError.message}`);
+    return { ok: false, error: payloadError };
+  }
+}

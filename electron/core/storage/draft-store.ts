@@ -1,0 +1,441 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { Draft, DraftSummary, RevisionSummary, TableRow, Values } from '../../shared/draft';
+import { fieldKeys, leadTier } from '../../shared/draft';
+import { UserError } from '../../shared/errors';
+import type { RegionId, TableId } from '../../shared/region-template';
+import { tableIds } from '../../shared/region-template';
+import { stripXmlInvalid } from '../../shared/validation/sanitize';
+import { migrate } from './migrate';
+
+export interface DraftStoreOptions {
+  /** Injected so that tests can move time (auto revisions are taken every N minutes of editing). */
+  now?: () => Date;
+  /** Minutes of editing between automatic revisions; 0 turns them off. */
+  autoRevisionMinutes?: number;
+  /** better-sqlite3 built for Electron's ABI, when running inside Electron (see scripts/rebuild-native-for-electron.mjs). */
+  nativeBinding?: string;
+}
+
+interface DraftRecord {
+  id: string;
+  region_id: RegionId;
+  template_version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+/**
+ * The draft store (草稿库): one SQLite file holding every draft, its fields, its tables and its revisions.
+ * Every edit is its own small transaction so that what the user typed is on disk when the call returns.
+ */
+export class DraftStore {
+  private readonly now: () => Date;
+  private readonly autoRevisionMs: number;
+  /** When the last automatic revision of each draft was taken (ms), cached to keep autosave cheap. */
+  private readonly lastAutoRevision = new Map<string, number>();
+
+  private constructor(
+    readonly db: Database.Database,
+    readonly file: string,
+    options: DraftStoreOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.autoRevisionMs = (options.autoRevisionMinutes ?? 10) * 60_000;
+  }
+
+  static open(file: string, options: DraftStoreOptions = {}): DraftStore {
+    const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    try {
+      // WAL keeps readers off the writer's back; FULL makes each committed edit survive a power cut.
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new DraftStore(db, file, options);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private timestamp(): string {
+    return this.now().toISOString();
+  }
+
+  // ---- drafts -------------------------------------------------------------------------------
+
+  listDrafts(options: { trashed?: boolean } = {}): DraftSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT d.id, d.region_id, d.created_at, d.updated_at, d.deleted_at,
+                coalesce((SELECT value FROM draft_field f WHERE f.draft_id = d.id AND f.key = ?), '') AS name,
+                coalesce((SELECT json_extract(data, '$.name') FROM table_row r
+                          WHERE r.draft_id = d.id AND r.table_key = 'members' ORDER BY position LIMIT 1), '') AS lead_unit,
+                (SELECT count(*) FROM table_row r WHERE r.draft_id = d.id AND r.table_key = 'members') AS member_count
+         FROM draft d
+         WHERE (d.deleted_at IS NOT NULL) = ?
+         ORDER BY d.updated_at DESC`,
+      )
+      .all(fieldKeys.consortiumName, options.trashed ? 1 : 0) as Array<
+      DraftRecord & { name: string; lead_unit: string; member_count: number }
+    >;
+    return rows.map((row) => ({
+      id: row.id,
+      regionId: row.region_id,
+      name: row.name,
+      leadUnit: row.lead_unit ?? '',
+      memberCount: row.member_count,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      deletedAt: row.deleted_at,
+    }));
+  }
+
+  createDraft(input: {
+    regionId: RegionId;
+    templateVersion: number;
+    fields?: Values;
+    tables?: Partial<Record<TableId, Values[]>>;
+    id?: string;
+  }): Draft {
+    const id = input.id ?? randomUUID();
+    const at = this.timestamp();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          'INSERT INTO draft (id, region_id, template_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(id, input.regionId, input.templateVersion, at, at);
+      const setField = this.db.prepare(
+        'INSERT INTO draft_field (draft_id, key, value, updated_at) VALUES (?, ?, ?, ?)',
+      );
+      for (const [key, value] of Object.entries(input.fields ?? {})) setField.run(id, key, clean(value), at);
+      for (const table of tableIds) {
+        const rows = input.tables?.[table] ?? [];
+        rows.forEach((values, index) => this.insertRow(id, table, index, values, at));
+      }
+    })();
+    return this.getDraft(id);
+  }
+
+  getDraft(id: string): Draft {
+    const record = this.db.prepare('SELECT * FROM draft WHERE id = ?').get(id) as DraftRecord | undefined;
+    if (!record) throw new UserError('draft.notFound', '找不到该草稿，可能已被删除。', `draft ${id} not found`);
+    const fields: Values = {};
+    for (const row of this.db.prepare('SELECT key, value FROM draft_field WHERE draft_id = ?').all(id) as Array<{
+      key: string;
+      value: string;
+    }>) {
+      fields[row.key] = row.value;
+    }
+    const tables = Object.fromEntries(tableIds.map((table) => [table, [] as TableRow[]])) as Record<
+      TableId,
+      TableRow[]
+    >;
+    for (const row of this.db
+      .prepare('SELECT id, table_key, data FROM table_row WHERE draft_id = ? ORDER BY table_key, position')
+      .all(id) as Array<{ id: string; table_key: TableId; data: string }>) {
+      tables[row.table_key]?.push({ id: row.id, values: JSON.parse(row.data) as Values });
+    }
+    return {
+      id: record.id,
+      regionId: record.region_id,
+      templateVersion: record.template_version,
+      createdAt: record.created_at,
+      updatedAt: record.updated_at,
+      deletedAt: record.deleted_at,
+      fields,
+      tables,
+    };
+  }
+
+  /** Copies a draft with its fields and tables (not its history) under a new id. */
+  duplicateDraft(id: string, nameSuffix = '（副本）'): Draft {
+    const source = this.getDraft(id);
+    const fields = { ...source.fields };
+    if (fields[fieldKeys.consortiumName]) fields[fieldKeys.consortiumName] += nameSuffix;
+    return this.createDraft({
+      regionId: source.regionId,
+      templateVersion: source.templateVersion,
+      fields,
+      tables: Object.fromEntries(
+        tableIds.map((table) => [table, source.tables[table].map((row) => row.values)]),
+      ) as Record<TableId, Values[]>,
+    });
+  }
+
+  /** Moves a draft to the trash; nothing is deleted and it can be restored. */
+  trashDraft(id: string): void {
+    this.requireDraft(id);
+    this.db.prepare('UPDATE draft SET deleted_at = ? WHERE id = ?').run(this.timestamp(), id);
+  }
+
+  restoreDraft(id: string): void {
+    this.requireDraft(id);
+    this.db.prepare('UPDATE draft SET deleted_at = NULL WHERE id = ?').run(id);
+  }
+
+  /** Deletes a draft for good; only drafts already in the trash may be purged. */
+  purgeDraft(id: string): void {
+    const record = this.requireDraft(id);
+    if (!record.deleted_at) {
+      throw new UserError('draft.notTrashed', '只能彻底删除回收站中的草稿。', `draft ${id} is not in the trash`);
+    }
+    this.db.prepare('DELETE FROM draft WHERE id = ?').run(id);
+    this.lastAutoRevision.delete(id);
+  }
+
+  // ---- edits (autosave) ---------------------------------------------------------------------
+
+  setField(draftId: string, key: string, value: string): { updatedAt: string } {
+    const at = this.timestamp();
+    this.editTransaction(draftId, at, () => {
+      this.db
+        .prepare(
+          `INSERT INTO draft_field (draft_id, key, value, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (draft_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+        )
+        .run(draftId, key, clean(value), at);
+    });
+    return { updatedAt: at };
+  }
+
+  /** Inserts rows at `atIndex` (end when null), e.g. one new row or thirty pasted from Excel. */
+  addRows(draftId: string, table: TableId, atIndex: number | null, rows: Values[]): TableRow[] {
+    const at = this.timestamp();
+    const ids: string[] = [];
+    this.editTransaction(draftId, at, () => {
+      const count = this.rowCount(draftId, table);
+      const start = atIndex === null ? count : Math.max(0, Math.min(atIndex, count));
+      this.db
+        .prepare(
+          'UPDATE table_row SET position = position + ? WHERE draft_id = ? AND table_key = ? AND position >= ?',
+        )
+        .run(rows.length, draftId, table, start);
+      rows.forEach((values, offset) => ids.push(this.insertRow(draftId, table, start + offset, values, at)));
+    });
+    return ids.map((id, index) => ({ id, values: cleanValues(rows[index]) }));
+  }
+
+  /** Merges `values` into one row: only the cells the user changed are written. */
+  updateRow(draftId: string, table: TableId, rowId: string, values: Values): { updatedAt: string } {
+    const at = this.timestamp();
+    this.editTransaction(draftId, at, () => {
+      const result = this.db
+        .prepare(
+          'UPDATE table_row SET data = json_patch(data, ?), updated_at = ? WHERE id = ? AND draft_id = ? AND table_key = ?',
+        )
+        .run(JSON.stringify(cleanValues(values)), at, rowId, draftId, table);
+      if (result.changes === 0) {
+        throw new UserError('row.notFound', '找不到要修改的行，可能已被删除。', `row ${rowId} of ${table} not found`);
+      }
+    });
+    return { updatedAt: at };
+  }
+
+  deleteRows(draftId: string, table: TableId, rowIds: string[]): { updatedAt: string } {
+    const at = this.timestamp();
+    this.editTransaction(draftId, at, () => {
+      const remove = this.db.prepare('DELETE FROM table_row WHERE id = ? AND draft_id = ? AND table_key = ?');
+      for (const rowId of rowIds) remove.run(rowId, draftId, table);
+      this.renumber(draftId, table);
+    });
+    return { updatedAt: at };
+  }
+
+  moveRow(draftId: string, table: TableId, rowId: string, toIndex: number): { updatedAt: string } {
+    const at = this.timestamp();
+    this.editTransaction(draftId, at, () => {
+      const ids = this.rowIds(draftId, table);
+      const from = ids.indexOf(rowId);
+      if (from < 0) throw new UserError('row.notFound', '找不到要移动的行。', `row ${rowId} of ${table} not found`);
+      ids.splice(from, 1);
+      ids.splice(Math.max(0, Math.min(toIndex, ids.length)), 0, rowId);
+      const setPosition = this.db.prepare('UPDATE table_row SET position = ? WHERE id = ?');
+      ids.forEach((id, position) => setPosition.run(position, id));
+    });
+    return { updatedAt: at };
+  }
+
+  /** Replaces a whole table (import with 'replace'); callers take a revision first. */
+  replaceTable(draftId: string, table: TableId, rows: Values[]): TableRow[] {
+    const at = this.timestamp();
+    const ids: string[] = [];
+    this.editTransaction(draftId, at, () => {
+      this.db.prepare('DELETE FROM table_row WHERE draft_id = ? AND table_key = ?').run(draftId, table);
+      rows.forEach((values, index) => ids.push(this.insertRow(draftId, table, index, values, at)));
+    });
+    return ids.map((id, index) => ({ id, values: cleanValues(rows[index]) }));
+  }
+
+  // ---- revisions ----------------------------------------------------------------------------
+
+  createRevision(draftId: string, cause: string, label = ''): RevisionSummary {
+    const draft = this.getDraft(draftId);
+    const at = this.timestamp();
+    const snapshot: Snapshot = {
+      regionId: draft.regionId,
+      templateVersion: draft.templateVersion,
+      fields: draft.fields,
+      tables: draft.tables,
+    };
+    const result = this.db
+      .prepare('INSERT INTO revision (draft_id, created_at, cause, label, snapshot) VALUES (?, ?, ?, ?, ?)')
+      .run(draftId, at, cause, label, JSON.stringify(snapshot));
+    if (cause === 'auto') this.lastAutoRevision.set(draftId, Date.parse(at));
+    return { id: Number(result.lastInsertRowid), draftId, createdAt: at, cause, label };
+  }
+
+  listRevisions(draftId: string): RevisionSummary[] {
+    this.requireDraft(draftId);
+    return (
+      this.db
+        .prepare('SELECT id, draft_id, created_at, cause, label FROM revision WHERE draft_id = ? ORDER BY id DESC')
+        .all(draftId) as Array<{ id: number; draft_id: string; created_at: string; cause: string; label: string }>
+    ).map((row) => ({ id: row.id, draftId: row.draft_id, createdAt: row.created_at, cause: row.cause, label: row.label }));
+  }
+
+  /** Puts a draft back as it was at a revision; the current state is kept as a revision first. */
+  restoreRevision(revisionId: number): Draft {
+    const revision = this.db.prepare('SELECT draft_id, snapshot FROM revision WHERE id = ?').get(revisionId) as
+      | { draft_id: string; snapshot: string }
+      | undefined;
+    if (!revision) throw new UserError('revision.notFound', '找不到该历史版本。', `revision ${revisionId} not found`);
+    const snapshot = JSON.parse(revision.snapshot) as Snapshot;
+    const draftId = revision.draft_id;
+    const at = this.timestamp();
+    this.db.transaction(() => {
+      this.createRevision(draftId, 'before-restore', `恢复到版本 #${revisionId} 之前`);
+      this.db.prepare('DELETE FROM draft_field WHERE draft_id = ?').run(draftId);
+      this.db.prepare('DELETE FROM table_row WHERE draft_id = ?').run(draftId);
+      const setField = this.db.prepare('INSERT INTO draft_field (draft_id, key, value, updated_at) VALUES (?, ?, ?, ?)');
+      for (const [key, value] of Object.entries(snapshot.fields)) setField.run(draftId, key, value, at);
+      for (const table of tableIds) {
+        (snapshot.tables[table] ?? []).forEach((row, index) =>
+          this.insertRow(draftId, table, index, row.values, at, row.id),
+        );
+      }
+      this.db
+        .prepare('UPDATE draft SET region_id = ?, template_version = ?, updated_at = ? WHERE id = ?')
+        .run(snapshot.regionId, snapshot.templateVersion, at, draftId);
+    })();
+    return this.getDraft(draftId);
+  }
+
+  // ---- cross-draft questions ----------------------------------------------------------------
+
+  /** In how many live drafts of a region is this credit code a member (any tier)? */
+  countDraftsWithMember(uscc: string, regionId: RegionId, excludeDraftId?: string): number {
+    const row = this.db
+      .prepare(
+        `SELECT count(DISTINCT r.draft_id) AS n FROM table_row r JOIN draft d ON d.id = r.draft_id
+         WHERE r.uscc = ? AND r.table_key = 'members' AND d.region_id = ? AND d.deleted_at IS NULL AND d.id IS NOT ?`,
+      )
+      .get(normalizeCode(uscc), regionId, excludeDraftId ?? null) as { n: number };
+    return row.n;
+  }
+
+  /** In how many live drafts of a region does this credit code lead (牵头单位)? */
+  countDraftsLedBy(uscc: string, regionId: RegionId, excludeDraftId?: string): number {
+    const row = this.db
+      .prepare(
+        `SELECT count(DISTINCT r.draft_id) AS n FROM table_row r JOIN draft d ON d.id = r.draft_id
+         WHERE r.uscc = ? AND r.table_key = 'members' AND r.tier = ? AND d.region_id = ?
+           AND d.deleted_at IS NULL AND d.id IS NOT ?`,
+      )
+      .get(normalizeCode(uscc), leadTier, regionId, excludeDraftId ?? null) as { n: number };
+    return row.n;
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  private requireDraft(id: string): DraftRecord {
+    const record = this.db.prepare('SELECT * FROM draft WHERE id = ?').get(id) as DraftRecord | undefined;
+    if (!record) throw new UserError('draft.notFound', '找不到该草稿，可能已被删除。', `draft ${id} not found`);
+    return record;
+  }
+
+  /** Runs one edit and stamps the draft, in one transaction; takes the periodic revision when due. */
+  private editTransaction(draftId: string, at: string, edit: () => void): void {
+    this.db.transaction(() => {
+      const touched = this.db.prepare('UPDATE draft SET updated_at = ? WHERE id = ?').run(at, draftId);
+      if (touched.changes === 0) {
+        throw new UserError('draft.notFound', '找不到该草稿，可能已被删除。', `draft ${draftId} not found`);
+      }
+      edit();
+    })();
+    this.maybeAutoRevision(draftId, Date.parse(at));
+  }
+
+  private maybeAutoRevision(draftId: string, nowMs: number): void {
+    if (this.autoRevisionMs <= 0) return;
+    let last = this.lastAutoRevision.get(draftId);
+    if (last === undefined) {
+      const row = this.db
+        .prepare('SELECT max(created_at) AS at FROM revision WHERE draft_id = ?')
+        .get(draftId) as { at: string | null };
+      last = row.at ? Date.parse(row.at) : Date.parse(this.requireDraft(draftId).created_at);
+      this.lastAutoRevision.set(draftId, last);
+    }
+    if (nowMs - last >= this.autoRevisionMs) this.createRevision(draftId, 'auto', '定时自动保存的版本');
+  }
+
+  private insertRow(draftId: string, table: TableId, position: number, values: Values, at: string, id?: string): string {
+    const rowId = id ?? randomUUID();
+    this.db
+      .prepare('INSERT INTO table_row (id, draft_id, table_key, position, data, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(rowId, draftId, table, position, JSON.stringify(cleanValues(values)), at);
+    return rowId;
+  }
+
+  private rowCount(draftId: string, table: TableId): number {
+    return (
+      this.db.prepare('SELECT count(*) AS n FROM table_row WHERE draft_id = ? AND table_key = ?').get(draftId, table) as {
+        n: number;
+      }
+    ).n;
+  }
+
+  private rowIds(draftId: string, table: TableId): string[] {
+    return (
+      this.db
+        .prepare('SELECT id FROM table_row WHERE draft_id = ? AND table_key = ? ORDER BY position')
+        .all(draftId, table) as Array<{ id: string }>
+    ).map((row) => row.id);
+  }
+
+  private renumber(draftId: string, table: TableId): void {
+    const setPosition = this.db.prepare('UPDATE table_row SET position = ? WHERE id = ?');
+    this.rowIds(draftId, table).forEach((id, position) => setPosition.run(position, id));
+  }
+}
+
+interface Snapshot {
+  regionId: RegionId;
+  templateVersion: number;
+  fields: Values;
+  tables: Record<TableId, TableRow[]>;
+}
+
+/** Text is stored without characters that Word cannot hold, so every export opens. */
+function clean(value: string): string {
+  return stripXmlInvalid(value);
+}
+
+function cleanValues(values: Values): Values {
+  const out: Values = {};
+  for (const [key, value] of Object.entries(values)) out[key] = clean(value);
+  return out;
+}
+
+function normalizeCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Draft, DraftSummary, RevisionSummary, TableRow } from '../draft';
+import type { RegionTemplate } from '../region-template';
+import { regionIds } from '../region-template';
+import { id, key, maxRowsPerCall, result, table, text, values } from './define';
+
+/** Drafts, their fields and rows (autosave), revisions and the trash. */
+export const draftsContract = {
+  /** All region templates, for pickers, forms and checks. */
+  'regions.list': { input: z.object({}).strict(), result: result<RegionTemplate[]>() },
+  /** Drafts on the home screen, or those in the trash. */
+  'drafts.list': { input: z.object({ trashed: z.boolean().optional() }).strict(), result: result<DraftSummary[]>() },
+  /** A new, empty draft for a region. */
+  'drafts.create': { input: z.object({ regionId: z.enum(regionIds) }).strict(), result: result<Draft>() },
+  /** One draft with every field and row. */
+  'drafts.get': { input: z.object({ id }).strict(), result: result<Draft>() },
+  /** A copy of a draft under a new id. */
+  'drafts.duplicate': { input: z.object({ id }).strict(), result: result<Draft>() },
+  /** Moves a draft to the trash (回收站). */
+  'drafts.trash': { input: z.object({ id }).strict(), result: result<{ ok: true }>() },
+  /** Brings a draft back from the trash. */
+  'drafts.restore': { input: z.object({ id }).strict(), result: result<{ ok: true }>() },
+  /** Deletes a trashed draft for good. */
+  'drafts.purge': { input: z.object({ id }).strict(), result: result<{ ok: true }>() },
+  /** Autosave of one scalar field. */
+  'drafts.setField': {
+    input: z.object({ draftId: id, key, value: text }).strict(),
+    result: result<{ updatedAt: string }>(),
+  },
+  /** Inserts rows (one new row, or many pasted) at an index, or at the end. */
+  'rows.add': {
+    input: z
+      .object({ draftId: id, table, atIndex: z.number().int().min(0).nullable(), rows: z.array(values).max(maxRowsPerCall) })
+      .strict(),
+    result: result<TableRow[]>(),
+  },
+  /** Autosave of changed cells of one row. */
+  'rows.update': {
+    input: z.object({ draftId: id, table, rowId: id, values }).strict(),
+    result: result<{ updatedAt: string }>(),
+  },
+  /** Deletes rows. */
+  'rows.delete': {
+    input: z.object({ draftId: id, table, rowIds: z.array(id).max(maxRowsPerCall) }).strict(),
+    result: result<{ updatedAt: string }>(),
+  },
+  /** Moves a row to another index. */
+  'rows.move': {
+    input: z.object({ draftId: id, table, rowId: id, toIndex: z.number().int().min(0) }).strict(),
+    result: result<{ updatedAt: string }>(),
+  },
+  /** Revisions of a draft, newest first. */
+  'revisions.list': { input: z.object({ draftId: id }).strict(), result: result<RevisionSummary[]>() },
+  /** Takes a revision now (the user's "保存版本"). */
+  'revisions.create': {
+    input: z.object({ draftId: id, label: z.string().max(200).optional() }).strict(),
+    result: result<RevisionSummary>(),
+  },
+  /** Restores a revision; the current state is kept as a revision first. */
+  'revisions.restore': { input: z.object({ revisionId: z.number().int().positive() }).strict(), result: result<Draft>() },
+  /** Where the data lives, for the 关于 / 数据位置 panel. */
+  'app.info': {
+    input: z.object({}).strict(),
+    result: result<{ version: string; dataFile: string; host: 'electron' | 'web' }>(),
+  },
+} as const;

@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { defaultDataDir } from '../core/paths';
+import { startWebHost } from './server';
+
+/** `npm run web`: the app in a browser, on this computer only, with the same store as the desktop app. */
+async function main(): Promise<void> {
+  const dataDir = defaultDataDir();
+  const host = await startWebHost({
+    dataDir,
+    rendererDir: resolve(__dirname, '../../out/renderer'),
+    port: Number(process.env.PORT ?? 5780),
+    appVersion: process.env.npm_package_version,
+    log: (line) => console.error(line),
+  });
+  console.log(`联合体申报助手（浏览器版）已启动：${host.url}`);
+  console.log(`数据文件：${host.store.file}`);
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,9 @@
+// Bundles the Electron main process and the preload into out/ (CommonJS, as Electron loads them).
+// better-sqlite3 stays external: it is a native module loaded from node_modules at run time.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'info' };
+await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.js', external: ['electron', 'better-sqlite3'] });
+// A sandboxed preload may only require 'electron': everything else is bundled in.
+await build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.js', external: ['electron'] });
+await build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'out/cli/main.js', external: ['better-sqlite3', 'playwright-core'] });

@@ -1,0 +1,101 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../../electron/core/storage/migrate';
+import { latestSchemaVersion, migrations } from '../../../electron/core/storage/migrations';
+import { DraftStore } from '../../../electron/core/storage/draft-store';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+function tempFile(): string {
+  const temp = makeTempDir();
+  cleanup = temp.cleanup;
+  return join(temp.dir, 'drafts.sqlite');
+}
+
+function tables(db: Database.Database): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[])
+    .map((row) => row.name)
+    .filter((name) => !name.startsWith('sqlite_'));
+}
+
+/** Data as a store of each schema version would have held it, to prove upgrades keep it. */
+const seedAtVersion: Record<number, (db: Database.Database) => void> = {
+  1: (db) => {
+    db.prepare("INSERT INTO draft VALUES ('d1', 'xinjiang', 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')").run();
+    db.prepare("INSERT INTO draft_field VALUES ('d1', 'consortiumName', '新疆棉纺创新联合体', '2026-01-01T00:00:00.000Z')").run();
+  },
+  2: (db) => {
+    seedAtVersion[1](db);
+    db.prepare(
+      "INSERT INTO table_row (id, draft_id, table_key, position, data, updated_at) VALUES ('r1', 'd1', 'members', 0, ?, '2026-01-01T00:00:00.000Z')",
+    ).run(JSON.stringify({ name: '新疆某棉业集团有限公司', uscc: '91650100MA7XXXXX01', tier: '牵头单位' }));
+  },
+};
+
+describe('schema migrations', () => {
+  it('are numbered 1..n without gaps, one file each', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, index) => index + 1));
+    expect(latestSchemaVersion).toBe(migrations.length);
+  });
+
+  it('build the whole schema from an empty file', () => {
+    const file = tempFile();
+    const db = new Database(file);
+    expect(migrate(db)).toBe(latestSchemaVersion);
+    expect(tables(db)).toEqual(['draft', 'draft_field', 'revision', 'table_row']);
+    db.close();
+    // and the store opens on it with WAL, FULL sync and foreign keys
+    const store = DraftStore.open(file);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    store.close();
+  });
+
+  for (const from of migrations.map((m) => m.version).filter((v) => v < latestSchemaVersion)) {
+    it(`upgrade a version-${from} store to the latest without losing data`, () => {
+      const file = tempFile();
+      const db = new Database(file);
+      expect(migrate(db, from)).toBe(from);
+      seedAtVersion[from](db);
+      db.close();
+
+      const store = DraftStore.open(file);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+      const draft = store.getDraft('d1');
+      expect(draft.fields.consortiumName).toBe('新疆棉纺创新联合体');
+      expect(draft.deletedAt).toBeNull();
+      if (from >= 2) expect(draft.tables.members[0].values.name).toBe('新疆某棉业集团有限公司');
+      // the upgraded store works for new edits
+      store.setField('d1', 'industryField', '纺织服装');
+      expect(store.createRevision('d1', 'manual').id).toBeGreaterThan(0);
+      store.close();
+    });
+  }
+
+  it('refuses a store written by a newer version, leaving it untouched', () => {
+    const file = tempFile();
+    const db = new Database(file);
+    migrate(db);
+    db.pragma(`user_version = ${latestSchemaVersion + 1}`);
+    db.close();
+    expect(() => DraftStore.open(file)).toThrow(/更新版本/);
+    const again = new Database(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(latestSchemaVersion + 1);
+    again.close();
+  });
+
+  it('leaves the file at the previous version when a migration fails half-way', () => {
+    const file = tempFile();
+    const db = new Database(file);
+    migrate(db, 1);
+    // A table the next migration is about to create makes it fail inside its transaction.
+    db.exec('CREATE TABLE table_row (x)');
+    expect(() => migrate(db)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
+  });
+});

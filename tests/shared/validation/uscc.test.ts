@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { checkUscc, normalizeUscc, usccCheckChar, usccDivisionCode } from '../../../electron/shared/validation/uscc';
+
+describe('usccCheckChar (GB 32100-2015)', () => {
+  it('computes the check character of real codes', () => {
+    expect(usccCheckChar('91350100M000100Y4')).toBe('3');
+    expect(usccCheckChar('91110000600037341')).toBe('L');
+  });
+
+  it('maps 31 - 0 = 31 to 0 and a value of 30 to Y', () => {
+    expect(usccCheckChar('91450100MA5KXXXX0')).toBe('0');
+    expect(usccCheckChar('91450100MA5N0KXX0')).toBe('Y');
+  });
+
+  it('returns null for a body that is not 17 characters of the alphabet', () => {
+    expect(usccCheckChar('91350100M000100Y')).toBeNull();
+    expect(usccCheckChar('91350100M000100Y43')).toBeNull();
+    expect(usccCheckChar('91350100M000100I4')).toBeNull();
+    expect(usccCheckChar('91350100S000100Y4')).toBeNull();
+  });
+});
+
+describe('checkUscc', () => {
+  it('accepts valid codes', () => {
+    expect(checkUscc('91350100M000100Y43')).toEqual([]);
+    expect(checkUscc('91110000600037341L')).toEqual([]);
+    for (const body of ['91450100MA5KXXXX0', '91450100MA5N0KXX0', '12650000457600000', '52450000MJ0000000']) {
+      expect(checkUscc(body + usccCheckChar(body))).toEqual([]);
+    }
+  });
+
+  it('normalises spaces, case and full-width characters before checking', () => {
+    expect(normalizeUscc(' ９１３５０１００ｍ０００１００ｙ４３ ')).toBe('91350100M000100Y43');
+    expect(normalizeUscc('9135 0100 M000 100Y 43')).toBe('91350100M000100Y43');
+    expect(checkUscc('91110000600037341l')).toEqual([]);
+    expect(checkUscc('　９１１１００００６０００３７３４１Ｌ')).toEqual([]);
+  });
+
+  it('has nothing to say about an empty value (required is checked elsewhere)', () => {
+    expect(checkUscc('')).toEqual([]);
+    expect(checkUscc('   ')).toEqual([]);
+  });
+
+  it('warns, naming the expected character, when the check character is wrong', () => {
+    expect(checkUscc('91350100M000100Y44')).toEqual([
+      {
+        severity: 'warning',
+        code: 'uscc.checkChar',
+        message: '统一社会信用代码校验位不符（应为 3），请核对；如确认无误可保留',
+      },
+    ]);
+    expect(checkUscc('91450100MA5N0KXX01')[0].message).toContain('应为 Y');
+  });
+
+  it('rejects a wrong length as an error', () => {
+    expect(checkUscc('91350100M000100Y4')).toEqual([
+      { severity: 'error', code: 'uscc.length', message: '统一社会信用代码应为18位，当前为 17 位' },
+    ]);
+    expect(checkUscc('91350100M000100Y433')[0].message).toBe('统一社会信用代码应为18位，当前为 19 位');
+  });
+
+  it('rejects characters outside the alphabet, listing them', () => {
+    const problems = checkUscc('9135O100M000100I43');
+    expect(problems).toHaveLength(1);
+    expect(problems[0].severity).toBe('error');
+    expect(problems[0].code).toBe('uscc.charset');
+    expect(problems[0].message).toContain('O、I');
+    expect(checkUscc('91350100M0001-0Y43')[0].message).toContain('-');
+  });
+
+  it('reports both length and characters when both are wrong', () => {
+    expect(checkUscc('9135Z100').map((p) => p.code)).toEqual(['uscc.length', 'uscc.charset']);
+  });
+});
+
+describe('usccDivisionCode', () => {
+  it('takes characters 3–8 as the registering authority division code', () => {
+    expect(usccDivisionCode('91350100M000100Y43')).toBe('350100');
+    expect(usccDivisionCode('91110000600037341L')).toBe('110000');
+    expect(usccDivisionCode('９１４５０１００ＭＡ５ＫＸＸＸＸ００')).toBe('450100');
+  });
+
+  it('returns null when the code is not 18 characters or those six are not digits', () => {
+    expect(usccDivisionCode('91350100M000100Y4')).toBeNull();
+    expect(usccDivisionCode('9135A100M000100Y43')).toBeNull();
+    expect(usccDivisionCode('')).toBeNull();
+  });
+});
