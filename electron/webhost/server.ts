@@ -47,10 +47,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   mkdirSync(options.dataDir, { recursive: true });
   const store = DraftStore.open(join(options.dataDir, storeFileName));
   const token = randomBytes(24).toString('hex');
+  const exportDir = join(options.dataDir, '导出');
   const hostHandlers: HostHandlers = {
     // The page prints itself with window.print(): the browser's own dialog sets copies and A4.
     'host.print': () => ({ printed: false, fallback: 'browser' }),
     'host.savePdf': () => ({ file: null, fallback: 'browser' }),
+    // A browser cannot pick a folder on this computer: exports go to one fixed folder, shown to the user.
+    'host.chooseExportFolder': () => ({ dir: exportDir }),
+    'host.openFolder': () => ({ opened: false }),
   };
   const handlers: ContractHandlers = {
     ...createCoreHandlers({
@@ -58,6 +62,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       templates: loadRegionTemplates(),
       appVersion: options.appVersion ?? '0.0.0',
       host: 'web',
+      exportDir,
       log: options.log,
     }),
     ...hostHandlers,

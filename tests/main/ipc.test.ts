@@ -24,6 +24,8 @@ function setUp() {
     ...createCoreHandlers({ store, templates: [], appVersion: 'test', host: 'electron' }),
     'host.print': () => ({ printed: true }),
     'host.savePdf': () => ({ file: null }),
+    'host.chooseExportFolder': () => ({ dir: null }),
+    'host.openFolder': () => ({ opened: false }),
   };
   const registered = new Map<string, Handler>();
   const logs: string[] = [];

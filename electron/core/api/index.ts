@@ -2,7 +2,11 @@ import type { Channel, ContractHandlers, CoreHandlers, Envelope } from '../../sh
 import { parseInput } from '../../shared/contract';
 import { toErrorPayload } from '../../shared/errors';
 import type { CoreDeps } from './deps';
+import { checksHandlers } from './checks';
+import { documentsHandlers } from './documents';
 import { draftHandlers } from './drafts';
+import { safetyHandlers } from './safety';
+import { workbooksHandlers } from './workbooks';
 
 export type { CoreDeps } from './deps';
 
@@ -10,6 +14,10 @@ export type { CoreDeps } from './deps';
 export function createCoreHandlers(deps: CoreDeps): CoreHandlers {
   return {
     ...draftHandlers(deps),
+    ...checksHandlers(deps),
+    ...documentsHandlers(deps),
+    ...workbooksHandlers(deps),
+    ...safetyHandlers(deps),
   };
 }
 

@@ -16,4 +16,14 @@ export const hostContract = {
     input: z.object({ suggestedName: z.string().min(1).max(200) }).strict(),
     result: result<{ file: string | null; fallback?: 'browser' }>(),
   },
+  /** Asks where to write an export; the browser host cannot ask and answers its fixed export folder. */
+  'host.chooseExportFolder': {
+    input: z.object({}).strict(),
+    result: result<{ dir: string | null }>(),
+  },
+  /** Opens a folder the app wrote (an export) in the system's file manager. */
+  'host.openFolder': {
+    input: z.object({ dir: z.string().min(1).max(4000) }).strict(),
+    result: result<{ opened: boolean }>(),
+  },
 } as const;

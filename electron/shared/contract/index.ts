@@ -1,8 +1,12 @@
 import type { z } from 'zod';
 import type { ApiErrorPayload } from '../errors';
 import { UserError } from '../errors';
+import { checksContract } from './checks';
+import { documentsContract } from './documents';
 import { draftsContract } from './drafts';
 import { hostContract } from './host';
+import { safetyContract } from './safety';
+import { workbooksContract } from './workbooks';
 
 /**
  * The one contract between the renderer and the system, assembled from one module per capability. Each
@@ -12,6 +16,10 @@ import { hostContract } from './host';
  */
 export const contract = {
   ...draftsContract,
+  ...checksContract,
+  ...documentsContract,
+  ...workbooksContract,
+  ...safetyContract,
   ...hostContract,
 } as const;
 

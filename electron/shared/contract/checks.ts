@@ -1,0 +1,2 @@
+/** Validation and eligibility findings of a draft (检查). */
+export const checksContract = {} as const;
