@@ -17,11 +17,8 @@ import { regionIds, regionTemplateSchema, type RegionTemplate } from '../../../e
 const repoRoot = resolve(__dirname, '../../..');
 const regionsDir = join(repoRoot, 'resources', 'regions');
 
-/**
- * The official texts the templates follow (see /work/shared/seeds/README.md). They live outside the
- * repository; LIANHETI_SEEDS or a copy in docs/sources/ is used first where there is one.
- */
-const seedsDir = [process.env.LIANHETI_SEEDS, join(repoRoot, 'docs', 'sources'), '/work/shared/seeds'].find(
+/** The official texts the templates follow (docs/sources/README.md maps them); LIANHETI_SEEDS overrides. */
+const seedsDir = [process.env.LIANHETI_SEEDS, join(repoRoot, 'docs', 'sources')].find(
   (dir): dir is string => dir !== undefined && existsSync(join(dir, '000_12d02902145e6da6.txt')),
 );
 
@@ -272,7 +269,7 @@ describe('region template files', () => {
   });
 });
 
-describe.skipIf(!seedsDir)('region templates against their source texts', () => {
+describe('region templates against their source texts', () => {
   it('quotes every rule clause verbatim', () => {
     for (const template of templates) {
       const seed = seedOf(template);
