@@ -54,6 +54,8 @@ const baseValueSchema = z.object({
   /** Limit in 字, counted the way Word's 字数 counts (see validation/word-count). */
   maxChars: z.number().int().positive().optional(),
   options: z.array(z.string()).optional(),
+  /** How an option is shown where the stored value is a code (技术领域 'A' → 'A.新能源'). */
+  optionLabels: z.record(z.string(), z.string()).optional(),
   maxItems: z.number().int().positive().optional(),
   /** Help shown next to the input, quoting the form's 填表说明 where there is one. */
   help: z.string().optional(),

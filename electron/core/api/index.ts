@@ -5,6 +5,7 @@ import type { CoreDeps } from './deps';
 import { checksHandlers } from './checks';
 import { documentsHandlers } from './documents';
 import { draftHandlers } from './drafts';
+import { referenceHandlers } from './reference';
 import { safetyHandlers } from './safety';
 import { workbooksHandlers } from './workbooks';
 
@@ -18,6 +19,7 @@ export function createCoreHandlers(deps: CoreDeps): CoreHandlers {
     ...documentsHandlers(deps),
     ...workbooksHandlers(deps),
     ...safetyHandlers(deps),
+    ...referenceHandlers(),
   };
 }
 

@@ -5,6 +5,7 @@ import { checksContract } from './checks';
 import { documentsContract } from './documents';
 import { draftsContract } from './drafts';
 import { hostContract } from './host';
+import { referenceContract } from './reference';
 import { safetyContract } from './safety';
 import { workbooksContract } from './workbooks';
 
@@ -20,6 +21,7 @@ export const contract = {
   ...documentsContract,
   ...workbooksContract,
   ...safetyContract,
+  ...referenceContract,
   ...hostContract,
 } as const;
 
