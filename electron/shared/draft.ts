@@ -32,6 +32,10 @@ export interface DraftSummary {
   name: string;
   leadUnit: string;
   memberCount: number;
+  /** 0–100, from the last check of the draft; null until it has been checked. */
+  completeness: number | null;
+  /** Eligibility verdict of the last check: 符合 / 不符合 / 尚无法判断. */
+  eligible: 'pass' | 'fail' | 'unknown' | null;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;

@@ -2,13 +2,22 @@ import type { HandlersFor } from '../../shared/contract';
 import type { draftsContract } from '../../shared/contract/drafts';
 import type { CoreDeps } from './deps';
 import { templateOf } from './deps';
+import { checkAndRemember } from './checks';
 
 /** Drafts, fields, rows, revisions and trash: straight onto the store. */
 export function draftHandlers(deps: CoreDeps): HandlersFor<keyof typeof draftsContract> {
   const { store, templates } = deps;
   return {
     'regions.list': () => templates,
-    'drafts.list': ({ trashed }) => store.listDrafts({ trashed }),
+    'drafts.list': ({ trashed }) => {
+      const summaries = store.listDrafts({ trashed });
+      // Drafts edited since their last check are checked now, so the list shows current figures.
+      return summaries.map((summary) => {
+        if (summary.completeness !== null || !deps.templates.some((t) => t.id === summary.regionId)) return summary;
+        const report = checkAndRemember(deps, store.getDraft(summary.id));
+        return { ...summary, completeness: report.completeness, eligible: report.eligible };
+      });
+    },
     'drafts.create': ({ regionId }) =>
       store.createDraft({ regionId, templateVersion: templateOf(deps, regionId).version }),
     'drafts.get': ({ id }) => store.getDraft(id),

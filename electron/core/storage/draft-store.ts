@@ -74,7 +74,7 @@ export class DraftStore {
   listDrafts(options: { trashed?: boolean } = {}): DraftSummary[] {
     const rows = this.db
       .prepare(
-        `SELECT d.id, d.region_id, d.created_at, d.updated_at, d.deleted_at,
+        `SELECT d.id, d.region_id, d.created_at, d.updated_at, d.deleted_at, d.completeness, d.eligible, d.checked_at,
                 coalesce((SELECT value FROM draft_field f WHERE f.draft_id = d.id AND f.key = ?), '') AS name,
                 coalesce((SELECT json_extract(data, '$.name') FROM table_row r
                           WHERE r.draft_id = d.id AND r.table_key = 'members' ORDER BY position LIMIT 1), '') AS lead_unit,
@@ -84,7 +84,14 @@ export class DraftStore {
          ORDER BY d.updated_at DESC`,
       )
       .all(fieldKeys.consortiumName, options.trashed ? 1 : 0) as Array<
-      DraftRecord & { name: string; lead_unit: string; member_count: number }
+      DraftRecord & {
+        name: string;
+        lead_unit: string;
+        member_count: number;
+        completeness: number | null;
+        eligible: DraftSummary['eligible'];
+        checked_at: string | null;
+      }
     >;
     return rows.map((row) => ({
       id: row.id,
@@ -92,6 +99,9 @@ export class DraftStore {
       name: row.name,
       leadUnit: row.lead_unit ?? '',
       memberCount: row.member_count,
+      // A summary older than the last edit is stale: report it as not yet checked.
+      completeness: row.checked_at !== null && row.checked_at >= row.updated_at ? row.completeness : null,
+      eligible: row.checked_at !== null && row.checked_at >= row.updated_at ? row.eligible : null,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       deletedAt: row.deleted_at,
@@ -169,6 +179,13 @@ export class DraftStore {
         tableIds.map((table) => [table, source.tables[table].map((row) => row.values)]),
       ) as Record<TableId, Values[]>,
     });
+  }
+
+  /** Keeps the last check's summary for the home screen; does not count as an edit. */
+  setCheckSummary(id: string, summary: { completeness: number; eligible: 'pass' | 'fail' | 'unknown'; checkedAt: string }): void {
+    this.db
+      .prepare('UPDATE draft SET completeness = ?, eligible = ?, checked_at = ? WHERE id = ?')
+      .run(summary.completeness, summary.eligible, summary.checkedAt, id);
   }
 
   /** Moves a draft to the trash; nothing is deleted and it can be restored. */
@@ -362,16 +379,30 @@ export class DraftStore {
     return record;
   }
 
-  /** Runs one edit and stamps the draft, in one transaction; takes the periodic revision when due. */
+  /**
+   * Runs one edit and stamps the draft, in one transaction; takes the periodic revision when due. A write
+   * the disk refuses (full, read-only, failing) rolls back whole and says why in Chinese, so the page keeps
+   * the value and retries it.
+   */
   private editTransaction(draftId: string, at: string, edit: () => void): void {
-    this.db.transaction(() => {
-      const touched = this.db.prepare('UPDATE draft SET updated_at = ? WHERE id = ?').run(at, draftId);
-      if (touched.changes === 0) {
-        throw new UserError('draft.notFound', '找不到该草稿，可能已被删除。', `draft ${draftId} not found`);
-      }
-      edit();
-    })();
-    this.maybeAutoRevision(draftId, Date.parse(at));
+    try {
+      this.db.transaction(() => {
+        const touched = this.db.prepare('UPDATE draft SET updated_at = ? WHERE id = ?').run(at, draftId);
+        if (touched.changes === 0) {
+          throw new UserError('draft.notFound', '找不到该草稿，可能已被删除。', `draft ${draftId} not found`);
+        }
+        edit();
+      })();
+    } catch (error) {
+      throw storageWriteError(error) ?? error;
+    }
+    try {
+      this.maybeAutoRevision(draftId, Date.parse(at));
+    } catch (error) {
+      // The edit itself is committed: failing the call now would make the page retry it (and add pasted
+      // rows twice). The revision is simply attempted again after the next edit.
+      if (!storageWriteError(error)) throw error;
+    }
   }
 
   private maybeAutoRevision(draftId: string, nowMs: number): void {
@@ -422,6 +453,34 @@ interface Snapshot {
   templateVersion: number;
   fields: Values;
   tables: Record<TableId, TableRow[]>;
+}
+
+/**
+ * SQLite's "could not write" errors as the sentence the user needs (null for anything else). The messages
+ * say that nothing typed is lost, because the page keeps unsaved values on screen and retries them.
+ */
+export function storageWriteError(error: unknown): UserError | null {
+  const code = errorCode(error);
+  const detail = `${code}: ${error instanceof Error ? error.message : String(error)}`;
+  if (code === 'SQLITE_FULL') {
+    return new UserError('store.diskFull', '磁盘空间不足，未能保存刚才的修改。请清理磁盘空间；已填写的内容仍保留在屏幕上，空间足够后会自动保存。', detail);
+  }
+  if (code.startsWith('SQLITE_READONLY')) {
+    return new UserError('store.readOnly', '数据文件夹为只读，未能保存刚才的修改。请检查数据文件夹的写入权限；已填写的内容仍保留在屏幕上，可写入后会自动保存。', detail);
+  }
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code.startsWith('SQLITE_LOCKED')) {
+    return new UserError('store.busy', '数据文件正被其他程序占用，未能保存刚才的修改，稍后会自动重试；已填写的内容仍保留在屏幕上。', detail);
+  }
+  if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
+    return new UserError('store.ioError', '无法写入数据文件（磁盘读写出错或文件无法打开），未能保存刚才的修改。请检查磁盘或 U 盘是否已拔出；已填写的内容仍保留在屏幕上，稍后会自动重试。', detail);
+  }
+  return null;
+}
+
+/** SQLite's error code (SQLITE_FULL …) carried by better-sqlite3's SqliteError, or ''. */
+export function errorCode(error: unknown): string {
+  const code: unknown = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : '';
 }
 
 /** Text is stored without characters that Word cannot hold, so every export opens. */

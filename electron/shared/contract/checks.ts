@@ -1,2 +1,19 @@
-/** Validation and eligibility findings of a draft (检查). */
-export const checksContract = {} as const;
+import { z } from 'zod';
+import type { CheckReport } from '../checks';
+import type { Draft } from '../draft';
+import type { RegionCopyPlan } from '../region-copy';
+import { regionIds } from '../region-template';
+import { id, result } from './define';
+
+/** Validation and eligibility findings of a draft (检查), and copying a draft to another region. */
+export const checksContract = {
+  /** Every field problem and eligibility rule of a draft, with derived counts and completeness. */
+  'checks.run': { input: z.object({ draftId: id }).strict(), result: result<CheckReport>() },
+  /** What copying a draft to another region would carry, drop and add, before the user confirms. */
+  'drafts.copyPlan': {
+    input: z.object({ id, regionId: z.enum(regionIds) }).strict(),
+    result: result<RegionCopyPlan>(),
+  },
+  /** A new draft for another region with what carries over; the original is untouched. */
+  'drafts.copyToRegion': { input: z.object({ id, regionId: z.enum(regionIds) }).strict(), result: result<Draft>() },
+} as const;

@@ -24,7 +24,7 @@ function tables(db: Database.Database): string[] {
 /** Data as a store of each schema version would have held it, to prove upgrades keep it. */
 const seedAtVersion: Record<number, (db: Database.Database) => void> = {
   1: (db) => {
-    db.prepare("INSERT INTO draft VALUES ('d1', 'xinjiang', 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')").run();
+    db.prepare("INSERT INTO draft (id, region_id, template_version, created_at, updated_at) VALUES ('d1', 'xinjiang', 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')").run();
     db.prepare("INSERT INTO draft_field VALUES ('d1', 'consortiumName', '新疆棉纺创新联合体', '2026-01-01T00:00:00.000Z')").run();
   },
   2: (db) => {
@@ -32,6 +32,12 @@ const seedAtVersion: Record<number, (db: Database.Database) => void> = {
     db.prepare(
       "INSERT INTO table_row (id, draft_id, table_key, position, data, updated_at) VALUES ('r1', 'd1', 'members', 0, ?, '2026-01-01T00:00:00.000Z')",
     ).run(JSON.stringify({ name: '新疆某棉业集团有限公司', uscc: '91650100MA7XXXXX01', tier: '牵头单位' }));
+  },
+  3: (db) => {
+    seedAtVersion[2](db);
+    db.prepare(
+      "INSERT INTO revision (draft_id, created_at, cause, label, snapshot) VALUES ('d1', '2026-01-02T00:00:00.000Z', 'manual', '', '{}')",
+    ).run();
   },
 };
 
@@ -69,6 +75,9 @@ describe('schema migrations', () => {
       expect(draft.fields.consortiumName).toBe('新疆棉纺创新联合体');
       expect(draft.deletedAt).toBeNull();
       if (from >= 2) expect(draft.tables.members[0].values.name).toBe('新疆某棉业集团有限公司');
+      if (from >= 3) expect(store.listRevisions('d1')).toHaveLength(1);
+      // columns added later start empty rather than invented
+      expect(store.listDrafts()[0]).toMatchObject({ id: 'd1', completeness: null, eligible: null });
       // the upgraded store works for new edits
       store.setField('d1', 'industryField', '纺织服装');
       expect(store.createRevision('d1', 'manual').id).toBeGreaterThan(0);

@@ -1,0 +1,84 @@
+import type { StepId, TableId } from './region-template';
+
+/**
+ * The result of checking a draft against its region template (检查结果). Produced by core/checks and
+ * shown by the renderer, so it is plain data: every problem says where it is (a field, a cell, a table or
+ * the whole draft), which step of the walk it belongs to, and — for eligibility rules — the clause and
+ * the numbers the verdict was reached with.
+ */
+
+export type FindingTarget =
+  | { kind: 'field'; key: string }
+  | { kind: 'cell'; table: TableId; rowId: string; column: string }
+  | { kind: 'table'; table: TableId }
+  | { kind: 'draft' };
+
+export type RuleStatus = 'pass' | 'fail' | 'unknown';
+
+/** Numbers a verdict was reached with, keyed by their Chinese label (企业数量, 比例, 要求 …). */
+export type RuleNumbers = Record<string, number | string>;
+
+export interface Finding {
+  /** Stable across runs for the same problem, so the UI can keep its place and tests can name it. */
+  id: string;
+  step: StepId;
+  target: FindingTarget;
+  severity: 'error' | 'warning';
+  /** Set for findings that come from an eligibility rule. */
+  status?: RuleStatus;
+  /** In Simplified Chinese, ready to show. */
+  message: string;
+  /** The clause of the source document the finding rests on. */
+  clause?: string;
+  numbers?: RuleNumbers;
+}
+
+export interface RuleResult {
+  ruleId: string;
+  title: string;
+  /** 'warning' for rules the source says hold 原则上; their failure does not make the draft ineligible. */
+  severity: 'error' | 'warning';
+  /** 'unknown' means the draft does not yet hold what the rule needs (no members, revenue not typed …). */
+  status: RuleStatus;
+  clause: string;
+  message: string;
+  numbers: RuleNumbers;
+}
+
+/** Values computed from the member and platform tables. Shares are percentages, 0–100, one decimal. */
+export interface DerivedValues {
+  /** 成员总数: every non-empty row of the member table, the lead included. */
+  memberCount: number;
+  enterpriseCount: number;
+  universityCount: number;
+  instituteCount: number;
+  /** Enterprises marked 是否高新技术企业 = 是 (units of other types do not count). */
+  highTechCount: number;
+  /** Members whose registration place lies in the template's province (divisionPrefix). */
+  registeredInRegionCount: number;
+  /** Members whose registration place cannot be placed in a province (a typed name we do not recognise). */
+  registrationUnknownCount: number;
+  /** enterpriseCount / memberCount. */
+  enterpriseShare: number;
+  /** highTechCount / enterpriseCount — 「企业比例不低于50%（其中高新技术企业不低于20%）」: 其中 = among the enterprises. */
+  highTechShare: number;
+  /** registeredInRegionCount / memberCount. */
+  registeredShare: number;
+  nationalPlatformCount: number;
+  /** 省级 / 自治区级 / 市级 platforms (the provincial level in each region's own words). */
+  provincialPlatformCount: number;
+}
+
+export interface CheckReport {
+  /** Field and cell problems, failed rules and table-level problems, in step order. */
+  findings: Finding[];
+  /** Every rule of the template, in template order, whatever its status. */
+  rules: RuleResult[];
+  derived: DerivedValues;
+  /** Share of required fields and required cells that are filled, 0–100, rounded. */
+  completeness: number;
+  errorCount: number;
+  warningCount: number;
+  /** 'fail' if an error-severity rule fails, else 'unknown' if one cannot be decided yet, else 'pass'. */
+  eligible: RuleStatus;
+}

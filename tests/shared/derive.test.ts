@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import {
+  deriveValues,
+  derivedMismatches,
+  leadRowOf,
+  normalizeUnitName,
+  placeInRegion,
+  platformLevelOf,
+  printedMembers,
+  provinceOfPlace,
+  registrationPlaceOf,
+} from '../../electron/shared/derive';
+import { buildDraft, buildTemplate, lead, member, members, uscc } from '../core/checks/builders';
+
+const template = buildTemplate();
+
+describe('deriveValues', () => {
+  it('counts members by unit type, with 其他机构 in the total only', () => {
+    const draft = buildDraft(template, {
+      members: [
+        lead(),
+        member('企业A'),
+        member('新疆大学', { type: '高校' }),
+        member('新疆某研究院', { type: '科研院所' }),
+        member('某服务机构', { type: '其他机构' }),
+      ],
+    });
+    const derived = deriveValues(template, draft);
+    expect(derived).toMatchObject({
+      memberCount: 5,
+      enterpriseCount: 2,
+      universityCount: 1,
+      instituteCount: 1,
+      enterpriseShare: 40,
+    });
+  });
+
+  it('ignores rows whose cells are all empty', () => {
+    const draft = buildDraft(template, { members: [lead(), { name: '', uscc: ' ' }, {}] });
+    expect(deriveValues(template, draft).memberCount).toBe(1);
+  });
+
+  it('counts high-tech among enterprises only and divides by the number of enterprises', () => {
+    const draft = buildDraft(template, {
+      members: [
+        lead(),
+        member('企业A', { highTech: '否' }),
+        member('企业B', { highTech: '否' }),
+        member('企业C', { highTech: '否' }),
+        member('新疆大学', { type: '高校', highTech: '是' }),
+      ],
+    });
+    const derived = deriveValues(template, draft);
+    expect(derived.highTechCount).toBe(1);
+    expect(derived.highTechShare).toBe(25);
+  });
+
+  it('rounds shares to one decimal', () => {
+    const draft = buildDraft(template, { members: members(9, 4) });
+    expect(deriveValues(template, draft).enterpriseShare).toBe(44.4);
+  });
+
+  it('places members from the typed 注册地 first, else from the USCC', () => {
+    const draft = buildDraft(template, {
+      members: [
+        lead('牵头', { division: '650102' }), // USCC: Urumqi
+        member('北京企业', { division: '110108' }), // USCC: Beijing
+        member('迁入企业', { division: '110108', place: '650104' }), // typed code wins
+        member('名称企业', { division: '110108', place: '新疆乌鲁木齐市' }), // typed name with province
+        member('外省企业', { division: '650102', place: '北京市海淀区' }),
+        member('不明企业', { division: '650102', place: '乌鲁木齐市' }), // city only: cannot tell
+      ],
+    });
+    const derived = deriveValues(template, draft);
+    expect(derived.registeredInRegionCount).toBe(3);
+    expect(derived.registrationUnknownCount).toBe(1);
+    expect(derived.registeredShare).toBe(50);
+  });
+
+  it('lets the caller say where members are registered', () => {
+    const draft = buildDraft(template, { members: [lead(), member('企业A')] });
+    expect(deriveValues(template, draft, () => '110108').registeredInRegionCount).toBe(0);
+  });
+
+  it('counts platforms by level, provincial in each region’s words', () => {
+    const draft = buildDraft(template, {
+      platforms: ['国家级', '国家重点实验室', '省级', '自治区级', '市级', '省部级', ''].map((level, i) => ({
+        name: `平台${i}`,
+        level,
+        hostUnit: '牵头',
+      })),
+    });
+    const derived = deriveValues(template, draft);
+    expect(derived.nationalPlatformCount).toBe(2);
+    expect(derived.provincialPlatformCount).toBe(4);
+  });
+
+  it('gives zero shares for an empty draft', () => {
+    expect(deriveValues(template, buildDraft(template))).toMatchObject({
+      memberCount: 0,
+      enterpriseShare: 0,
+      highTechShare: 0,
+      registeredShare: 0,
+    });
+  });
+});
+
+describe('derivedMismatches', () => {
+  const draftWith = (fields: Record<string, string>) =>
+    buildDraft(template, { fields, members: members(7, 4), platforms: [{ name: 'P', level: '国家级', hostUnit: 'x' }] });
+
+  it('warns when a typed count differs from the computed one', () => {
+    const draft = draftWith({ memberCount: '8', enterpriseCount: '4', nationalPlatformCount: '3' });
+    const findings = derivedMismatches(template, draft, deriveValues(template, draft));
+    expect(findings).toHaveLength(2);
+    expect(findings[0]).toMatchObject({
+      id: 'derived:memberCount',
+      severity: 'warning',
+      step: 'basic',
+      target: { kind: 'field', key: 'memberCount' },
+      message: '成员总数（个）：已按成员单位表计算为 7，与填写的 8 不一致',
+      numbers: { 计算值: 7, 填写值: 8 },
+    });
+    expect(findings[1].message).toContain('已按科研平台表计算为 1，与填写的 3 不一致');
+  });
+
+  it('says nothing when the typed value agrees, is empty or is not a number', () => {
+    const draft = draftWith({ memberCount: '7', enterpriseCount: '', nationalPlatformCount: '一个' });
+    expect(derivedMismatches(template, draft, deriveValues(template, draft))).toEqual([]);
+  });
+
+  it('reads full-width digits the way the validator does', () => {
+    const draft = draftWith({ memberCount: '７' });
+    expect(derivedMismatches(template, draft, deriveValues(template, draft))).toEqual([]);
+  });
+});
+
+describe('registration places', () => {
+  it('reads the province from a code or a name', () => {
+    expect(provinceOfPlace('450102')).toBe('45');
+    expect(provinceOfPlace('广西壮族自治区南宁市')).toBe('45');
+    expect(provinceOfPlace('内蒙古呼和浩特')).toBe('15');
+    expect(provinceOfPlace('南宁市')).toBeNull();
+  });
+
+  it('decides in, out or cannot tell', () => {
+    expect(placeInRegion('650102', '65')).toBe(true);
+    expect(placeInRegion('450102', '65')).toBe(false);
+    expect(placeInRegion('重庆市渝北区', '50')).toBe(true);
+    expect(placeInRegion('两江新区', '50', ['两江新区'])).toBe(true);
+    expect(placeInRegion('四川省成都市', '50')).toBe(false);
+    expect(placeInRegion('渝北区', '50')).toBeNull();
+    expect(placeInRegion(null, '50')).toBeNull();
+    // A province name cannot place a unit inside a district.
+    expect(placeInRegion('重庆市', '500112')).toBeNull();
+  });
+
+  it('takes the typed place over the USCC', () => {
+    expect(registrationPlaceOf({ id: 'a', values: { uscc: uscc('450102', 1), registrationPlace: ' 650102 ' } })).toBe('650102');
+    expect(registrationPlaceOf({ id: 'a', values: { uscc: uscc('450102', 1) } })).toBe('450102');
+    expect(registrationPlaceOf({ id: 'a', values: { uscc: '12345' } })).toBeNull();
+  });
+});
+
+describe('helpers', () => {
+  it('compares unit names across spaces and bracket widths', () => {
+    expect(normalizeUnitName(' 新疆某某（集团）有限公司 ')).toBe(normalizeUnitName('新疆某某(集团)有限公司'));
+    expect(normalizeUnitName('新疆某某公司')).not.toBe(normalizeUnitName('新疆某某有限公司'));
+  });
+
+  it('classifies platform levels', () => {
+    expect(platformLevelOf('国家级')).toBe('national');
+    expect(platformLevelOf('自治区级')).toBe('provincial');
+    expect(platformLevelOf('企业技术中心')).toBeNull();
+  });
+
+  it('finds the lead by tier, else takes row 1', () => {
+    const byTier = buildDraft(template, { members: [member('甲'), lead('乙')] });
+    expect(leadRowOf(byTier)?.values.name).toBe('乙');
+    const noTier = buildDraft(template, { members: [member('甲'), member('乙')] });
+    expect(leadRowOf(noTier)?.values.name).toBe('甲');
+    expect(leadRowOf(buildDraft(template))).toBeNull();
+  });
+});
+
+describe('printedMembers', () => {
+  const names = (template_: typeof template, list: ReturnType<typeof members>) =>
+    printedMembers(template_, buildDraft(template_, { members: list })).map((row) => row.values.name);
+
+  it('prints all of 20 members', () => {
+    expect(names(template, members(20, 12))).toHaveLength(20);
+  });
+
+  it('prints the first 20 of 21 when none is marked main', () => {
+    const printed = names(template, members(21, 12));
+    expect(printed).toHaveLength(20);
+    expect(printed[0]).toBe('牵头企业');
+    expect(printed).not.toContain('高校20');
+  });
+
+  it('prints the lead and the main members of 24', () => {
+    const list = members(24, 12);
+    list[5].main = '是';
+    list[22].main = '是';
+    list[23].main = '否';
+    expect(names(template, list)).toEqual(['牵头企业', '企业5', '高校22']);
+  });
+
+  it('puts the lead first wherever it is listed', () => {
+    const list = [member('甲'), member('乙'), lead('丙')];
+    expect(names(template, list)).toEqual(['丙', '甲', '乙']);
+  });
+
+  it('prints every member where the template sets no limit', () => {
+    const unlimited = buildTemplate({
+      tables: template.tables.map((table) => ({ ...table, printedRowsMax: undefined })),
+    });
+    expect(names(unlimited, members(24, 12))).toHaveLength(24);
+  });
+});
