@@ -67,6 +67,8 @@ export interface DerivedValues {
   nationalPlatformCount: number;
   /** 省级 / 自治区级 / 市级 platforms (the provincial level in each region's own words). */
   provincialPlatformCount: number;
+  /** Every platform row, whatever its level. */
+  platformCount: number;
 }
 
 export interface CheckReport {

@@ -190,6 +190,7 @@ export function deriveValues(
     registeredShare: percent(registeredInRegionCount, memberCount),
     nationalPlatformCount: levels.filter((level) => level === 'national').length,
     provincialPlatformCount: levels.filter((level) => level === 'provincial').length,
+    platformCount: platforms.length,
   };
 }
 
@@ -203,6 +204,7 @@ export function derivedValueOf(derived: DerivedValues, key: DerivedKey): { value
       return { value: derived[key], source: '成员单位表' };
     case 'nationalPlatformCount':
     case 'provincialPlatformCount':
+    case 'platformCount':
       return { value: derived[key], source: '科研平台表' };
   }
 }

@@ -41,6 +41,7 @@ export const derivedKeys = [
   'instituteCount', // 研究机构数量
   'nationalPlatformCount', // 国家级平台数量 (from the platform table)
   'provincialPlatformCount', // 省级 / 自治区级 / 市级 platforms
+  'platformCount', // every platform row (Chongqing prints one total: 市级及以上)
 ] as const;
 export type DerivedKey = (typeof derivedKeys)[number];
 
@@ -100,7 +101,14 @@ export const ruleCheckSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('minShareOfType'), unitTypes: z.array(z.string()), minPercent: z.number() }),
   z.object({ kind: z.literal('minShareHighTech'), minPercent: z.number() }),
   z.object({ kind: z.literal('minShareRegistered'), regionCode: z.string(), minPercent: z.number() }),
-  z.object({ kind: z.literal('minCountOfType'), unitTypes: z.array(z.string()), min: z.number().int(), label: z.string() }),
+  z.object({
+    kind: z.literal('minCountOfType'),
+    unitTypes: z.array(z.string()),
+    min: z.number().int(),
+    label: z.string(),
+    /** Count members other than the lead (Chongqing: the lead's upstream/downstream partners). */
+    excludeLead: z.boolean().optional(),
+  }),
   z.object({ kind: z.literal('leadRegistered'), regionCode: z.string(), placeName: z.string() }),
   z.object({ kind: z.literal('fieldMin'), field: z.string(), min: z.number(), unit: z.string().optional() }),
   z.object({ kind: z.literal('fieldTrue'), field: z.string() }),

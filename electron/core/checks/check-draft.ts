@@ -503,8 +503,9 @@ function minShareRegistered(check: CheckOf<'minShareRegistered'>, input: RuleInp
 function minCountOfType(check: CheckOf<'minCountOfType'>, input: RuleInput): Evaluation {
   if (input.members.length === 0) return noMembers;
   const typeOf = (row: TableRow) => (row.values[memberKeys.unitType] ?? '').trim();
-  const count = input.members.filter((row) => check.unitTypes.includes(typeOf(row))).length;
-  const undecided = input.members.filter((row) => typeOf(row) === '').length;
+  const counted = check.excludeLead ? input.members.filter((row) => row !== input.lead) : input.members;
+  const count = counted.filter((row) => check.unitTypes.includes(typeOf(row))).length;
+  const undecided = counted.filter((row) => typeOf(row) === '').length;
   const numbers: RuleNumbers = { [check.label]: count, 要求: `≥ ${check.min}` };
   if (count >= check.min) {
     return { status: 'pass', message: `${check.label} ${count} 家，不少于 ${check.min} 家`, numbers };

@@ -161,6 +161,14 @@ describe('minCountOfType', () => {
   it('is unknown while an untyped member could make up the number', () => {
     expect(statusOf(chain, { members: [lead(), member('未定', { type: '' })] })).toBe('unknown');
   });
+
+  it('leaves the lead out when the rule says so (the lead is not its own upstream partner)', () => {
+    const partners = rule({ kind: 'minCountOfType', unitTypes: ['企业'], min: 1, label: '上下游企业', excludeLead: true });
+    expect(statusOf(partners, { members: [lead(), member('大学', { type: '高校' })] })).toBe('fail');
+    const result = evaluate(partners, { members: [lead(), member('大学', { type: '高校' }), member('配套企业')] });
+    expect(result.status).toBe('pass');
+    expect(result.numbers).toEqual({ 上下游企业: 1, 要求: '≥ 1' });
+  });
 });
 
 describe('leadRegistered', () => {

@@ -64,7 +64,7 @@ function rulePasses(rule: RuleDef, draft: ProjectDraft, template: RegionTemplate
     case 'minShareRegistered':
       return (members.filter((row) => placeOf(row).startsWith(check.regionCode)).length * 100) / members.length >= check.minPercent;
     case 'minCountOfType':
-      return ofTypes(check.unitTypes) >= check.min;
+      return ofTypes(check.unitTypes) - (check.excludeLead && check.unitTypes.includes(lead[memberKeys.unitType]) ? 1 : 0) >= check.min;
     case 'leadRegistered':
       return placeOf(lead).startsWith(check.regionCode);
     case 'fieldMin':
@@ -182,6 +182,7 @@ describe('example projects', () => {
           instituteCount: ofType('科研院所'),
           nationalPlatformCount: platforms.filter((row) => row.level === '国家级').length,
           provincialPlatformCount: platforms.filter((row) => row.level !== '国家级').length,
+          platformCount: platforms.length,
         };
         for (const field of template.fields) {
           if (field.derived) expect(number(draft.fields[field.key]), field.key).toBe(expected[field.derived]);
