@@ -1,11 +1,11 @@
-import { BrowserWindow, app, ipcMain, session } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, session } from 'electron';
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCoreHandlers } from '../core/api';
-import { storeFileName } from '../core/paths';
 import { loadRegionTemplates } from '../core/regions/templates';
-import { DraftStore } from '../core/storage/draft-store';
+import { openStoreSafely, type OpenedStore } from '../core/storage/open-store';
 import type { ContractHandlers } from '../shared/contract';
+import { UserError } from '../shared/errors';
 import { isAppFrameUrl, registerContractHandlers } from './ipc';
 import { installMenu } from './menu';
 import { createHostHandlers } from './printing';
@@ -38,10 +38,26 @@ async function start(): Promise<void> {
   const appRoot = app.getAppPath();
   // In development the Electron-ABI build sits beside the Node one; a packaged app has only the Electron one.
   const devBinding = join(appRoot, 'build', 'electron-native', process.arch, 'better_sqlite3.node');
-  const store = DraftStore.open(join(dataDir, storeFileName), {
-    nativeBinding: existsSync(devBinding) ? devBinding : undefined,
+  let opened: OpenedStore;
+  try {
+    // A damaged store is moved aside and the newest good backup restored; a newer one is refused untouched.
+    opened = await openStoreSafely(dataDir, { nativeBinding: existsSync(devBinding) ? devBinding : undefined, log });
+  } catch (error) {
+    log(`opening the store failed: ${String(error)}`);
+    const message = error instanceof UserError ? error.message : `无法打开数据文件（${String(error)}）。数据文件夹：${dataDir}`;
+    dialog.showErrorBox('无法打开数据文件', message);
+    app.quit();
+    return;
+  }
+  const { store, backups, recovered } = opened;
+  if (recovered) log(recovered.message);
+  const periodicBackups = setInterval(() => {
+    backups.maybePeriodic().catch((error: unknown) => log(`periodic backup failed: ${String(error)}`));
+  }, 60_000);
+  app.on('will-quit', () => {
+    clearInterval(periodicBackups);
+    store.close();
   });
-  app.on('will-quit', () => store.close());
 
   const handlers: ContractHandlers = {
     ...createCoreHandlers({
@@ -50,6 +66,8 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       host: 'electron',
       log,
+      backups,
+      startupNotice: recovered?.message,
     }),
     ...createHostHandlers(() => mainWindow?.webContents ?? null),
   };

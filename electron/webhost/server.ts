@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createCoreHandlers, dispatch } from '../core/api';
 import { loadRegionTemplates } from '../core/regions/templates';
-import { DraftStore } from '../core/storage/draft-store';
-import { storeFileName } from '../core/paths';
+import type { DraftStore } from '../core/storage/draft-store';
+import { openStoreSafely } from '../core/storage/open-store';
 import type { ContractHandlers, HostHandlers } from '../shared/contract';
 import { isChannel } from '../shared/contract';
 
@@ -45,7 +45,13 @@ const contentTypes: Record<string, string> = {
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   mkdirSync(options.dataDir, { recursive: true });
-  const store = DraftStore.open(join(options.dataDir, storeFileName));
+  // A damaged store is moved aside and the newest good backup restored; the page shows the notice.
+  const { store, backups, recovered } = await openStoreSafely(options.dataDir, { log: options.log });
+  if (recovered) options.log?.(recovered.message);
+  const periodicBackups = setInterval(() => {
+    backups.maybePeriodic().catch((error: unknown) => options.log?.(`periodic backup failed: ${String(error)}`));
+  }, 60_000);
+  periodicBackups.unref();
   const token = randomBytes(24).toString('hex');
   const exportDir = join(options.dataDir, '导出');
   const hostHandlers: HostHandlers = {
@@ -64,12 +70,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       host: 'web',
       exportDir,
       log: options.log,
+      backups,
+      startupNotice: recovered?.message,
     }),
     ...hostHandlers,
   };
   const rendererRoot = resolve(options.rendererDir);
   const indexFile = join(rendererRoot, 'index.html');
   if (!existsSync(indexFile)) {
+    clearInterval(periodicBackups);
+    await backups.idle();
     store.close();
     throw new Error(`renderer not built: ${indexFile} is missing (run npm run build:renderer)`);
   }
@@ -139,10 +149,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     store,
     close: () =>
       new Promise<void>((resolveClose) => {
+        clearInterval(periodicBackups);
         server.closeAllConnections();
         server.close(() => {
-          store.close();
-          resolveClose();
+          void backups.idle().then(() => {
+            store.close();
+            resolveClose();
+          });
         });
       }),
   };

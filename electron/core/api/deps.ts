@@ -1,5 +1,6 @@
 import { UserError } from '../../shared/errors';
 import type { RegionTemplate } from '../../shared/region-template';
+import type { BackupService } from '../storage/backups';
 import type { DraftStore } from '../storage/draft-store';
 
 /** What the hosts (Electron main, browser host) hand to the core: no Electron, no HTTP. */
@@ -12,6 +13,10 @@ export interface CoreDeps {
   exportDir?: string;
   /** Precise messages for the log file; the user sees the Chinese one. */
   log?: (line: string) => void;
+  /** Backups of `store` (from openStoreSafely); without it the safety calls make their own. */
+  backups?: BackupService;
+  /** What start-up did to the store (a damaged file moved aside and a backup restored), in Chinese. */
+  startupNotice?: string;
 }
 
 export function templateOf(deps: Pick<CoreDeps, 'templates'>, regionId: string): RegionTemplate {

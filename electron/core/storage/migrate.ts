@@ -8,13 +8,7 @@ import { latestSchemaVersion, migrations } from './migrations';
  */
 export function migrate(db: Database.Database, target = latestSchemaVersion): number {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latestSchemaVersion) {
-    throw new UserError(
-      'store.newerVersion',
-      `数据文件由更新版本的软件创建（数据版本 ${current}，本软件支持到 ${latestSchemaVersion}），为避免损坏数据，已拒绝打开。请安装最新版本。`,
-      `database user_version ${current} > supported ${latestSchemaVersion}`,
-    );
-  }
+  if (current > latestSchemaVersion) throw newerVersionError(current);
   for (const migration of migrations) {
     if (migration.version <= current || migration.version > target) continue;
     db.transaction(() => {
@@ -23,4 +17,13 @@ export function migrate(db: Database.Database, target = latestSchemaVersion): nu
     })();
   }
   return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** A store written by a newer app is never opened (and never "repaired"): downgrading it could lose data. */
+export function newerVersionError(current: number): UserError {
+  return new UserError(
+    'store.newerVersion',
+    `数据文件由更新版本的软件创建（数据版本 ${current}，本软件支持到 ${latestSchemaVersion}），为避免损坏数据，已拒绝打开。请安装最新版本。`,
+    `database user_version ${current} > supported ${latestSchemaVersion}`,
+  );
 }
