@@ -1,12 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { checkDraft, type CheckContext } from '../core/checks/check-draft';
+import { exportPackage } from '../core/documents/export-package';
+import { DraftStore } from '../core/storage/draft-store';
 import { parseProjectFile, projectDraftToDraft } from '../core/project/project-file';
 import { getRegionTemplate } from '../core/regions/templates';
 import type { CheckReport } from '../shared/checks';
 import type { Draft } from '../shared/draft';
 import { leadTier, memberKeys } from '../shared/draft';
 import { UserError } from '../shared/errors';
+import {
+  absorbUsage,
+  collectUsage,
+  runAbsorbCommand,
+  runCollectCommand,
+  runTemplateCommand,
+  templateUsage,
+} from '../core/workbooks/cli';
 import type { ValueProblem } from '../shared/validation';
 import { checkIdCard, checkPhone, checkUscc } from '../shared/validation';
 
@@ -57,6 +69,59 @@ function reportAsText(name: string, report: CheckReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+const exportUsage = 'export <项目文件> --out <文件夹> [--pdf] [--pdf-per-document]';
+
+/**
+ * Exports every draft of a project file as the app does (one folder per consortium), through a throw-away
+ * draft store: the export takes a revision of the draft first, and the CLI has no store of its own to touch.
+ */
+async function runExportCommand(args: string[], io: CliIo): Promise<number> {
+  const outIndex = args.indexOf('--out');
+  const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
+  const file = args.find((arg, i) => !arg.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
+  if (!file || !out || out.startsWith('--')) {
+    io.err(`用法：${exportUsage}\n`);
+    return 2;
+  }
+  let drafts: Draft[];
+  try {
+    drafts = parseProjectFile(readFileSync(file, 'utf8')).drafts.map((pd) => projectDraftToDraft(pd, randomUUID));
+  } catch (error) {
+    io.err(`${error instanceof UserError ? error.message : `无法读取项目文件：${String(error)}`}\n`);
+    return 2;
+  }
+  const work = mkdtempSync(join(tmpdir(), 'lianheti-cli-export-'));
+  const store = DraftStore.open(join(work, 'drafts.sqlite'), { autoRevisionMinutes: 0 });
+  try {
+    const exports = [];
+    for (const draft of drafts) {
+      const stored = store.createDraft({
+        regionId: draft.regionId,
+        templateVersion: draft.templateVersion,
+        fields: draft.fields,
+        tables: Object.fromEntries(Object.entries(draft.tables).map(([table, rows]) => [table, rows.map((row) => row.values)])),
+      });
+      const result = await exportPackage({
+        template: getRegionTemplate(stored.regionId),
+        draft: stored,
+        store,
+        outDir: out,
+        pdf: args.includes('--pdf') || args.includes('--pdf-per-document'),
+        pdfMode: args.includes('--pdf-per-document') ? 'perDocument' : 'package',
+      });
+      exports.push({ name: stored.fields.consortiumName ?? '', regionId: stored.regionId, ...result });
+    }
+    io.out(`${JSON.stringify({ file, exports }, null, 2)}\n`);
+    return exports.some((e) => e.skipped.length > 0) ? 1 : 0;
+  } catch (error) {
+    io.err(`${error instanceof UserError ? error.message : `导出失败：${String(error)}`}\n`);
+    return 1;
+  } finally {
+    store.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 /** Every CLI command, by name. Issues that add capabilities add their commands here. */
 export const commands: Record<string, CliCommand> = {
   check: {
@@ -86,6 +151,10 @@ export const commands: Record<string, CliCommand> = {
       return failed ? 1 : 0;
     },
   },
+  export: {
+    summary: `${exportUsage}：导出每份草稿的全套申报材料（Word、Excel、盖章清单；--pdf 另生成全套 PDF，--pdf-per-document 每个文件一份 PDF）到以联合体名称命名的文件夹，输出 JSON`,
+    run: runExportCommand,
+  },
   validate: {
     summary: 'validate <uscc|idcard|phone> <值>：校验一个值，输出 JSON，有效时退出码为 0，否则为 1',
     run(args, io) {
@@ -102,5 +171,17 @@ export const commands: Record<string, CliCommand> = {
       io.out(`${JSON.stringify({ valid, message, problems })}\n`);
       return valid ? 0 : 1;
     },
+  },
+  template: {
+    summary: `${templateUsage}：生成空白 Excel 名单模板（成员单位、科研团队、科研平台），输出 JSON`,
+    run: runTemplateCommand,
+  },
+  collect: {
+    summary: `${collectUsage}：为每个成员单位生成预填的信息采集表，输出 JSON`,
+    run: runCollectCommand,
+  },
+  absorb: {
+    summary: `${absorbUsage}：读取成员单位发回的信息采集表，输出将要修改的内容与冲突（JSON）；--write 写回项目文件。全部可用时退出码 0，有文件无法使用时为 1`,
+    run: runAbsorbCommand,
   },
 };

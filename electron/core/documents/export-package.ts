@@ -1,0 +1,206 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Draft } from '../../shared/draft';
+import type { BuildOptions } from '../../shared/documents';
+import { buildDocument, buildPackage, documentTitle, exportFolderName } from '../../shared/documents';
+import type { ExportedFile, ExportResult, PdfMode } from '../../shared/documents/export-names';
+import { safeFileName } from '../../shared/documents/export-names';
+import { UserError } from '../../shared/errors';
+import type { DocumentKind, RegionTemplate } from '../../shared/region-template';
+import { lookupCode } from '../regions/code-tables';
+import { divisionName } from '../regions/division';
+import type { DraftStore } from '../storage/draft-store';
+import { writeMemberWorkbook } from '../workbooks';
+import { writeDocx } from './docx';
+import { convertToPdf, findSoffice } from './libreoffice';
+
+/**
+ * Export (导出): a folder named after the consortium holding every .docx of the package, the Excel member list,
+ * the PDF and the stamp checklist. Each file is written to `<name>.part` and renamed into place, so a failed
+ * export never leaves half a file where a good one was; a revision of the draft is taken first.
+ */
+
+/** The Excel workbook of members, team and platforms (core/workbooks); replaceable so tests can make it fail. */
+export type MemberWorkbookWriter = (template: RegionTemplate, draft: Draft) => Promise<Buffer>;
+
+/** What the core knows that the pure builders do not: the names of national codes (行业类别, 国标学科). */
+export function coreBuildOptions(extra: BuildOptions = {}): BuildOptions {
+  return {
+    codeName: (kind, code) => {
+      try {
+        return lookupCode(kind, code)?.name ?? null;
+      } catch {
+        // Without the code tables the form still prints the code; the name is then written by hand.
+        return null;
+      }
+    },
+    placeName: (code) => divisionName(code),
+    ...extra,
+  };
+}
+
+export interface ExportPackageOptions {
+  template: RegionTemplate;
+  draft: Draft;
+  store: DraftStore;
+  /** The folder the user chose; the export folder is created inside it. */
+  outDir: string;
+  pdf: boolean;
+  /** One PDF of the filing (default), or one per document. */
+  pdfMode?: PdfMode;
+  /** soffice's path, when not found by itself. */
+  soffice?: string;
+  /** Defaults to core/workbooks' writer. */
+  writeMemberWorkbook?: MemberWorkbookWriter;
+  buildOptions?: BuildOptions;
+}
+
+export const noLibreOfficeMessage = '未找到 LibreOffice，无法生成 PDF；可在“导出与打印”中用打印功能另存为 PDF';
+
+export async function exportPackage(options: ExportPackageOptions): Promise<ExportResult> {
+  const { template, draft, store } = options;
+  const buildOptions = coreBuildOptions(options.buildOptions);
+  const writeWorkbook = options.writeMemberWorkbook ?? writeMemberWorkbook;
+  // Asked before anything is written: a PDF that cannot be made should not leave a half-done export behind.
+  const soffice = options.pdf ? findSoffice(options.soffice) : null;
+  if (options.pdf && !soffice) {
+    throw new UserError('export.noLibreOffice', noLibreOfficeMessage, `soffice not found (given: ${options.soffice ?? 'none'})`);
+  }
+
+  store.createRevision(draft.id, 'before-export', '导出前自动保存的版本');
+
+  const outDir = resolve(options.outDir);
+  const folderName = exportFolderName(draft.fields.consortiumName ?? '');
+  const folder = join(outDir, folderName);
+  // The name was made safe, but the folder must be inside the chosen one whatever the name held.
+  const inside = relative(outDir, folder);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+    throw new UserError('export.folder', '导出文件夹名称无效。', `folder ${folder} escapes ${outDir}`);
+  }
+  ensureFolder(folder);
+
+  const files: ExportedFile[] = [];
+  const skipped: ExportResult['skipped'] = [];
+  const docxBuffers = new Map<DocumentKind, { name: string; data: Buffer }>();
+  const numbered = (index: number, title: string, extension: string) =>
+    `${String(index + 1).padStart(2, '0')} ${safeFileName(title, '文件')}.${extension}`;
+
+  for (const [index, kind] of template.documents.entries()) {
+    if (kind === 'memberWorkbook') {
+      const name = numbered(index, documentTitle(template, kind), 'xlsx');
+      const data = await writeWorkbook(template, draft);
+      await writeAtomic(join(folder, name), data);
+      files.push({ name, kind, format: 'xlsx', bytes: data.length });
+      continue;
+    }
+    const model = buildDocument(kind, template, draft, buildOptions);
+    const name = numbered(index, documentTitle(template, kind), 'docx');
+    const data = await writeDocx(model);
+    await writeAtomic(join(folder, name), data);
+    docxBuffers.set(kind, { name, data });
+    files.push({ name, kind, format: 'docx', bytes: data.length });
+  }
+
+  if (options.pdf && soffice) {
+    try {
+      files.push(...(await writePdfs({ ...options, buildOptions }, folder, folderName, soffice, docxBuffers)));
+    } catch (error) {
+      // The Word files are written and good: say what is missing rather than fail the whole export.
+      if (!(error instanceof UserError) || error.code !== 'export.pdfFailed') throw error;
+      skipped.push({ kind: 'package', reason: error.message });
+    }
+  }
+  return { folder, files, skipped };
+}
+
+async function writePdfs(
+  options: ExportPackageOptions,
+  folder: string,
+  folderName: string,
+  soffice: string,
+  docxBuffers: Map<DocumentKind, { name: string; data: Buffer }>,
+): Promise<ExportedFile[]> {
+  const work = mkdtempSync(join(tmpdir(), 'lianheti-pdf-'));
+  try {
+    const sources: { kind: DocumentKind | 'package'; file: string; pdfName: string }[] = [];
+    if ((options.pdfMode ?? 'package') === 'package') {
+      const file = join(work, 'package.docx');
+      await writeAtomic(file, await writeDocx(buildPackage(options.template, options.draft, options.buildOptions)));
+      sources.push({ kind: 'package', file, pdfName: `${folderName}（申报材料）.pdf` });
+    } else {
+      for (const [kind, { name, data }] of docxBuffers) {
+        // LibreOffice names its output after its input; plain ASCII names keep odd characters out of its command line.
+        const file = join(work, `${kind}.docx`);
+        await writeAtomic(file, data);
+        sources.push({ kind, file, pdfName: name.replace(/\.docx$/, '.pdf') });
+      }
+    }
+    let pdfs: string[];
+    try {
+      pdfs = await convertToPdf(
+        sources.map((source) => source.file),
+        work,
+        { soffice },
+      );
+    } catch (error) {
+      throw new UserError(
+        'export.pdfFailed',
+        'LibreOffice 未能生成 PDF，Word 文件已导出；可在“导出与打印”中用打印功能另存为 PDF。',
+        error instanceof Error ? error.message : String(error),
+      );
+    }
+    const written: ExportedFile[] = [];
+    for (const [index, source] of sources.entries()) {
+      const data = readFileSync(pdfs[index]);
+      await writeAtomic(join(folder, source.pdfName), data);
+      written.push({ name: source.pdfName, kind: source.kind, format: 'pdf', bytes: data.length });
+    }
+    return written;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function ensureFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw fileError(folder, error);
+  }
+}
+
+/**
+ * Writes a file beside its final name and renames it into place once it is complete and on disk; on any failure
+ * the partial file is removed and whatever was at the final name stays as it was.
+ */
+export async function writeAtomic(path: string, data: Buffer): Promise<void> {
+  const partial = `${path}.${randomBytes(3).toString('hex')}.part`;
+  try {
+    const handle = await open(partial, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(partial, path);
+  } catch (error) {
+    await unlink(partial).catch(() => undefined);
+    throw fileError(path, error);
+  }
+}
+
+function fileError(path: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const name = path.split(/[\\/]/).pop() ?? path;
+  const detail = `${path}: ${error instanceof Error ? error.message : String(error)}`;
+  if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+    return new UserError('export.locked', `无法写入“${name}”：文件可能正被 Word 或 WPS 打开，或没有写入权限。请关闭该文件后重试，原有文件未被改动。`, detail);
+  }
+  if (code === 'ENOSPC') return new UserError('export.diskFull', `磁盘空间不足，无法写入“${name}”。原有文件未被改动。`, detail);
+  return new UserError('export.writeFailed', `写入“${name}”失败，原有文件未被改动。`, detail);
+}
+

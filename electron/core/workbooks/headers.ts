@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { ColumnDef, RegionTemplate, TableDef } from '../../shared/region-template';
+import { toHalfWidth } from '../../shared/validation';
+import type { HeaderMatch, WorkbookTable } from '../../shared/workbooks';
+import { resourcesDir } from '../regions/templates';
+
+/**
+ * Recognising the columns of a sheet by their headers: the form's own labels, and the other names people
+ * give them (resources/workbooks/header-synonyms.json), compared the way people vary them — full-width or
+ * half-width, with spaces, line breaks, a * for "required" or a remark in brackets.
+ */
+
+const synonymTable = z.record(z.string(), z.array(z.string().min(1)));
+const synonymsSchema = z
+  .object({
+    $comment: z.string().optional(),
+    members: synonymTable,
+    team: synonymTable,
+    platforms: synonymTable,
+    joins: z
+      .object({ members: synonymTable.optional(), team: synonymTable.optional(), platforms: synonymTable.optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type HeaderSynonyms = z.infer<typeof synonymsSchema>;
+
+/** The members column holding 成员单位名称及统一社会信用代码 in one cell, as the printed form has it. */
+export const nameAndUsccKey = 'nameAndUscc';
+/** Headers of a running number column, which is never imported. */
+const indexHeaders = ['序号', '编号', '序', 'no', 'no.', '#'];
+
+const cache = new Map<string, HeaderSynonyms>();
+
+/** The synonyms file (resources/workbooks/header-synonyms.json unless another is given), read once. */
+export function loadHeaderSynonyms(file?: string): HeaderSynonyms {
+  const path = file ?? join(resourcesDir(), 'workbooks', 'header-synonyms.json');
+  const hit = cache.get(path);
+  if (hit) return hit;
+  const parsed = synonymsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`${path} does not match its schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  cache.set(path, parsed.data);
+  return parsed.data;
+}
+
+/** Full-width to half-width, no white space, no * marks or trailing colon, lower case. */
+export function normalizeHeader(text: string): string {
+  return toHalfWidth(text)
+    .replace(/[\s\u00a0\u200b\ufeff]+/g, '')
+    .replace(/[*＊]/g, '')
+    .replace(/[:：]$/, '')
+    .toLowerCase();
+}
+
+/** The header without remarks in brackets: 「年龄(岁)」 → 「年龄」, 「…分工(限200字)」 → 「…分工」. */
+function withoutRemarks(normalized: string): string {
+  return normalized.replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】/g, '');
+}
+
+export interface HeaderTarget {
+  key: string;
+  how: NonNullable<HeaderMatch['how']>;
+  /** For joined columns (职务 + 职称 → 职务/职称): the position of this part. */
+  joinPart?: number;
+}
+
+export function tableDef(template: RegionTemplate, table: WorkbookTable): TableDef {
+  const found = template.tables.find((candidate) => candidate.key === table);
+  if (!found) throw new Error(`region ${template.id} has no ${table} table`);
+  return found;
+}
+
+/** Matches header texts to a template table's columns. */
+export class HeaderMatcher {
+  private readonly exact = new Map<string, HeaderTarget>();
+  private readonly loose = new Map<string, HeaderTarget>();
+  readonly columns: ColumnDef[];
+
+  constructor(template: RegionTemplate, readonly table: WorkbookTable, synonyms: HeaderSynonyms = loadHeaderSynonyms()) {
+    this.columns = tableDef(template, table).columns;
+    const keys = new Set(this.columns.map((column) => column.key));
+    // Labels first, so that another column's synonym can never take a label away.
+    for (const column of this.columns) this.add(column.label, { key: column.key, how: 'label' });
+    for (const [key, names] of Object.entries(synonyms[table])) {
+      if (keys.has(key)) for (const name of names) this.add(name, { key, how: 'synonym' });
+    }
+    if (table === 'members') {
+      for (const name of synonyms.members[nameAndUsccKey] ?? []) this.add(name, { key: nameAndUsccKey, how: 'combined' });
+    }
+    for (const [key, parts] of Object.entries(synonyms.joins?.[table] ?? {})) {
+      if (!keys.has(key) || parts.some((part) => keys.has(part))) continue;
+      parts.forEach((part, index) => {
+        for (const name of synonyms[table][part] ?? []) this.add(name, { key, how: 'synonym', joinPart: index });
+      });
+    }
+    for (const name of indexHeaders) this.add(name, { key: '', how: 'index' });
+  }
+
+  private add(header: string, target: HeaderTarget): void {
+    const normalized = normalizeHeader(header);
+    if (normalized === '') return;
+    if (!this.exact.has(normalized)) this.exact.set(normalized, target);
+    const loose = withoutRemarks(normalized);
+    if (loose !== '' && !this.loose.has(loose)) this.loose.set(loose, target);
+  }
+
+  match(header: string): HeaderTarget | null {
+    const normalized = normalizeHeader(header);
+    if (normalized === '') return null;
+    return this.exact.get(normalized) ?? this.loose.get(withoutRemarks(normalized)) ?? null;
+  }
+
+  label(key: string): string | null {
+    if (key === nameAndUsccKey) return '成员单位名称及统一社会信用代码';
+    return this.columns.find((column) => column.key === key)?.label ?? null;
+  }
+}
+
+/** Spreadsheet column letters: 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}

@@ -1,0 +1,331 @@
+import ExcelJS from 'exceljs';
+import type { Values } from '../../shared/draft';
+import { UserError } from '../../shared/errors';
+import type { ColumnDef } from '../../shared/region-template';
+import { normalizeUscc, toHalfWidth, validateValue, type ValueProblem } from '../../shared/validation';
+import type { HeaderMatch, ImportProblem, WorkbookTable } from '../../shared/workbooks';
+import { workbookSheetNames } from '../../shared/workbooks';
+import { cleanLine, readCellValue, toColumnValue, type RawCell } from './cell-values';
+import { columnLetter, HeaderMatcher, nameAndUsccKey, type HeaderTarget } from './headers';
+import { inspectWorkbook } from './zip-safety';
+
+/**
+ * Reading a list (成员单位, 科研团队, 科研平台) from a worksheet people made themselves: find the header row
+ * (below title rows, ignoring merged title cells), map its columns to the template's, and read every row
+ * into the draft's strings with the problems of each cell.
+ */
+
+/** Header rows are looked for among the first rows only: a title and a note or two come before them. */
+const headerSearchRows = 30;
+
+export interface ParsedRow {
+  /** Excel row number. */
+  row: number;
+  values: Values;
+  problems: ImportProblem[];
+}
+
+export interface SheetRead {
+  sheetName: string;
+  headerRow: number;
+  columns: HeaderMatch[];
+  /** Template keys the sheet has a column for. */
+  keys: Set<string>;
+  rows: ParsedRow[];
+}
+
+/** The column identifying a row of each table: a row without it cannot be imported. */
+export const identityKey: Record<WorkbookTable, string> = { members: 'name', team: 'name', platforms: 'name' };
+
+/** Loads a checked .xlsx with exceljs; a file exceljs cannot parse is reported as damaged. */
+export async function loadWorkbook(bytes: Buffer, fileName: string): Promise<ExcelJS.Workbook> {
+  await inspectWorkbook(bytes, fileName);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new UserError(
+      'workbook.damaged',
+      `文件“${fileName}”已损坏或格式不正确，无法读取。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`,
+      error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    );
+  }
+  if (workbook.worksheets.every((sheet) => sheet.actualRowCount === 0)) {
+    throw new UserError('workbook.empty', `文件“${fileName}”中没有任何数据（所有工作表都是空的）。`, 'no cells in any sheet');
+  }
+  return workbook;
+}
+
+/** The raw value of a cell; a merged cell takes its master's value only when merged down one column. */
+function rawAt(row: ExcelJS.Row, column: number): { raw: RawCell; source: string } {
+  const cell = row.getCell(column);
+  if (cell.type === ExcelJS.ValueType.Merge) {
+    const master = cell.master;
+    // Merged down (工作单位 written once for five people) means the same value on each row; merged across
+    // it belongs to the master's own column.
+    if (Number(master.col) === column) return { raw: readCellValue(master.value), source: master.address };
+    return { raw: { kind: 'empty' }, source: cell.address };
+  }
+  return { raw: readCellValue(cell.value), source: cell.address };
+}
+
+function isMergedAcross(row: ExcelJS.Row, column: number): boolean {
+  const next = row.getCell(column + 1);
+  return next.type === ExcelJS.ValueType.Merge && next.master.address === row.getCell(column).address;
+}
+
+function rawText(raw: RawCell): string {
+  switch (raw.kind) {
+    case 'text':
+      return raw.text;
+    case 'number':
+      return String(raw.value);
+    default:
+      return '';
+  }
+}
+
+interface HeaderFound {
+  row: number;
+  score: number;
+  targets: Map<number, HeaderTarget & { header: string }>;
+}
+
+/** The best header row of a sheet for a table, or null when no row names at least two of its columns. */
+export function findHeaderRow(sheet: ExcelJS.Worksheet, matcher: HeaderMatcher): HeaderFound | null {
+  let best: HeaderFound | null = null;
+  const last = Math.min(sheet.rowCount, headerSearchRows);
+  for (let r = 1; r <= last; r++) {
+    const row = sheet.getRow(r);
+    const targets = new Map<number, HeaderTarget & { header: string }>();
+    const keys = new Set<string>();
+    row.eachCell((cell, column) => {
+      // A merged title cell appears once (its master); the cells it covers are not headers.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const header = cleanLine(rawText(readCellValue(cell.value)));
+      const target = header === '' ? null : matcher.match(header);
+      if (!target) return;
+      targets.set(column, { ...target, header });
+      if (target.key !== '') keys.add(target.key);
+    });
+    const identity = identityKey[matcher.table];
+    const identified = keys.has(identity) || (matcher.table === 'members' && keys.has(nameAndUsccKey));
+    if (!identified || keys.size < 2) continue;
+    if (!best || keys.size > best.score) best = { row: r, score: keys.size, targets };
+  }
+  return best;
+}
+
+/** The columns as understood: first column wins for a key, except the parts of a joined column. */
+function headerMatches(sheet: ExcelJS.Worksheet, found: HeaderFound, matcher: HeaderMatcher): HeaderMatch[] {
+  const headerRow = sheet.getRow(found.row);
+  const columns: HeaderMatch[] = [];
+  const taken = new Set<string>();
+  const lastColumn = Math.max(headerRow.cellCount, ...found.targets.keys());
+  for (let column = 1; column <= lastColumn; column++) {
+    const target = found.targets.get(column);
+    const cell = headerRow.getCell(column);
+    const header = target?.header ?? (cell.type === ExcelJS.ValueType.Merge ? '' : cleanLine(rawText(readCellValue(cell.value))));
+    if (!target && header === '') continue;
+    const part = target?.joinPart;
+    const slot = target ? `${target.key}#${part ?? ''}` : '';
+    const usable = target !== undefined && target.how !== 'index' && !taken.has(slot);
+    if (usable) taken.add(slot);
+    columns.push({
+      column,
+      columnLetter: columnLetter(column),
+      header,
+      key: usable ? target.key : null,
+      label: usable ? matcher.label(target.key) : null,
+      how: target?.how === 'index' ? 'index' : usable ? target.how : null,
+    });
+  }
+  return columns;
+}
+
+const noteStart = /^(注|备注|说明|填表说明|填报说明|填表人|填报人|审核人|负责人签字|合计|总计|小计)\s*[:：\s]/;
+/** Splits 「XX有限公司\n91650100XXXXXXXXXX」 (the printed form's 名称及统一社会信用代码) into name and code. */
+function splitNameAndUscc(text: string): { name: string; uscc: string } {
+  // toHalfWidth maps one UTF-16 unit to one, so positions found in the folded text hold in the original.
+  const match = /(?<![0-9A-Za-z])[0-9A-Za-z]{18}(?![0-9A-Za-z])/.exec(toHalfWidth(text));
+  if (!match) return { name: cleanLine(text), uscc: '' };
+  const rest = text.slice(0, match.index) + text.slice(match.index + match[0].length);
+  const name = rest
+    .replace(/[（(【[]\s*[)）】\]]/g, '')
+    .replace(/^[\s：:、/，,;；]+|[\s：:、/，,;；]+$/g, '');
+  return { name: cleanLine(name), uscc: normalizeUscc(match[0]) };
+}
+
+function toProblem(
+  sheet: string,
+  row: number,
+  match: { header: string; columnLetter: string; key?: string },
+  problem: ValueProblem,
+): ImportProblem {
+  return {
+    row,
+    column: match.header,
+    columnLetter: match.columnLetter,
+    ...(match.key ? { columnKey: match.key } : {}),
+    severity: problem.severity,
+    code: problem.code,
+    message: problem.message,
+    sheet,
+  };
+}
+
+/**
+ * Problems that stop a row from being useful are errors; those the user can put right in the app later —
+ * a required cell left blank, a text over its 字 limit — are warnings, so that the row is still imported.
+ */
+function importSeverity(problem: ValueProblem): ValueProblem {
+  if (problem.code === 'text.maxChars') return { ...problem, severity: 'warning', message: `${problem.message}，导入后请在软件中精简` };
+  return problem;
+}
+
+/** Reads the rows of a sheet for a table, from the row after the header to the last row. */
+export function readTableSheet(sheet: ExcelJS.Worksheet, matcher: HeaderMatcher, found: HeaderFound): SheetRead {
+  const columns = headerMatches(sheet, found, matcher);
+  const used = columns.filter((column) => column.key !== null);
+  const defs = new Map<string, ColumnDef>(matcher.columns.map((column) => [column.key, column]));
+  const keys = new Set(used.map((column) => column.key as string).filter((key) => key !== nameAndUsccKey));
+  const hasCombined = used.some((column) => column.key === nameAndUsccKey);
+  if (hasCombined) {
+    keys.add('name');
+    keys.add('uscc');
+  }
+  const joinParts = new Map<string, HeaderMatch[]>();
+  for (const column of used) {
+    const target = found.targets.get(column.column);
+    if (target?.joinPart !== undefined) {
+      const parts = joinParts.get(column.key as string) ?? [];
+      parts[target.joinPart] = column;
+      joinParts.set(column.key as string, parts);
+    }
+  }
+
+  const identity = identityKey[matcher.table];
+  const identityDef = defs.get(identity);
+  const rows: ParsedRow[] = [];
+  for (let r = found.row + 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    if (!row.hasValues) continue;
+    const raws = new Map<number, RawCell>();
+    const sources = new Set<string>();
+    for (const column of used) {
+      const { raw, source } = rawAt(row, column.column);
+      raws.set(column.column, raw);
+      if (raw.kind !== 'empty') sources.add(source);
+    }
+    const filled = used.filter((column) => raws.get(column.column)?.kind !== 'empty');
+    if (filled.length === 0) continue;
+    // A note below the list (注：…, 合计) or a title merged across the row is not a row of the list.
+    if (sources.size === 1) {
+      const only = filled[0];
+      const text = rawText(raws.get(only.column) ?? { kind: 'empty' }).trim();
+      if (noteStart.test(text) || isMergedAcross(row, only.column)) continue;
+    }
+
+    const values: Values = {};
+    const problems: ImportProblem[] = [];
+    const joined = new Map<string, string[]>();
+    for (const column of used) {
+      const key = column.key as string;
+      const raw = raws.get(column.column) ?? { kind: 'empty' };
+      const where = { header: column.header, columnLetter: column.columnLetter, key };
+      if (key === nameAndUsccKey) {
+        const split = splitNameAndUscc(rawText(raw));
+        if (!values.name && split.name) values.name = split.name;
+        if (!values.uscc && split.uscc) values.uscc = split.uscc;
+        continue;
+      }
+      const def = defs.get(key);
+      if (!def) continue;
+      const target = found.targets.get(column.column);
+      if (target?.joinPart !== undefined) {
+        const text = cleanLine(rawText(raw));
+        const parts = joined.get(key) ?? [];
+        parts[target.joinPart] = text;
+        joined.set(key, parts);
+        continue;
+      }
+      const { value, problems: cellProblems } = toColumnValue(def, raw);
+      values[key] = value;
+      for (const problem of cellProblems) problems.push(toProblem(sheet.name, r, where, importSeverity(problem)));
+    }
+    for (const [key, parts] of joined) {
+      const def = defs.get(key);
+      const first = (joinParts.get(key) ?? []).find(Boolean);
+      if (!def || !first) continue;
+      values[key] = parts.filter((part) => part && part !== '').join('/');
+      for (const problem of validateValue(def.type, values[key], { maxChars: def.maxChars })) {
+        problems.push(toProblem(sheet.name, r, { header: first.header, columnLetter: first.columnLetter, key }, importSeverity(problem)));
+      }
+    }
+    if (hasCombined && values.uscc !== undefined && !used.some((column) => column.key === 'uscc')) {
+      const combined = used.find((column) => column.key === nameAndUsccKey) as HeaderMatch;
+      for (const problem of validateValue('uscc', values.uscc)) {
+        problems.push(toProblem(sheet.name, r, { header: combined.header, columnLetter: combined.columnLetter, key: 'uscc' }, problem));
+      }
+    }
+
+    // Required cells left blank in a column the sheet has.
+    for (const key of keys) {
+      const def = defs.get(key);
+      if (!def?.required || (values[key] ?? '').trim() !== '') continue;
+      if (problems.some((problem) => problem.columnKey === key)) continue;
+      const column = used.find((candidate) => candidate.key === key || (candidate.key === nameAndUsccKey && (key === 'name' || key === 'uscc')));
+      const where = { header: column?.header ?? def.label, columnLetter: column?.columnLetter ?? '', key };
+      if (key === identity) {
+        problems.push(toProblem(sheet.name, r, where, { severity: 'error', code: 'required', message: `缺少${identityDef?.label ?? '名称'}，该行无法导入` }));
+      } else {
+        problems.push(toProblem(sheet.name, r, where, { severity: 'warning', code: 'required', message: `${def.label}为必填项，当前为空，导入后请补充` }));
+      }
+    }
+    rows.push({ row: r, values, problems });
+  }
+  return { sheetName: sheet.name, headerRow: found.row, columns, keys, rows };
+}
+
+/** Sheets in the order they should be tried: visible ones first. */
+function candidateSheets(workbook: ExcelJS.Workbook): ExcelJS.Worksheet[] {
+  const visible = workbook.worksheets.filter((sheet) => sheet.state === 'visible' || sheet.state === undefined);
+  const hidden = workbook.worksheets.filter((sheet) => !visible.includes(sheet));
+  return [...visible, ...hidden];
+}
+
+/**
+ * The sheet holding a table: the one whose header row names most of the table's columns; on a tie, the
+ * one named like the table (成员单位, 科研团队, 科研平台). Throws when no sheet has a usable header row.
+ */
+export function findTableSheet(
+  workbook: ExcelJS.Workbook,
+  matcher: HeaderMatcher,
+  fileName: string,
+  tableLabel: string,
+): { sheet: ExcelJS.Worksheet; found: HeaderFound } {
+  let best: { sheet: ExcelJS.Worksheet; found: HeaderFound; named: boolean } | null = null;
+  for (const sheet of candidateSheets(workbook)) {
+    const found = findHeaderRow(sheet, matcher);
+    if (!found) continue;
+    const named = sheet.name.includes(workbookSheetNames[matcher.table]) || sheet.name.includes(tableLabel);
+    if (!best || found.score > best.found.score || (found.score === best.found.score && named && !best.named)) {
+      best = { sheet, found, named };
+    }
+  }
+  if (!best) {
+    const identity = matcher.label(identityKey[matcher.table]) ?? '名称';
+    const others = matcher.columns
+      .filter((column) => column.key !== identityKey[matcher.table] && !column.extra)
+      .slice(0, 3)
+      .map((column) => `“${column.label}”`)
+      .join('、');
+    const sheets = workbook.worksheets.map((sheet) => `“${sheet.name}”`).join('、');
+    throw new UserError(
+      'workbook.noHeader',
+      `在文件“${fileName}”中没有找到${tableLabel}表：应有一行列名，包括“${identity}”以及 ${others} 等列。文件中的工作表：${sheets}。请确认选择了正确的文件和表格。`,
+      `no header row for ${matcher.table} in ${workbook.worksheets.length} sheets`,
+    );
+  }
+  return { sheet: best.sheet, found: best.found };
+}
