@@ -2,13 +2,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { basename, dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCoreHandlers, dispatch } from '../../electron/core/api';
-import { safeFileStem } from '../../electron/core/api/safety';
 import { loadRegionTemplates } from '../../electron/core/regions/templates';
 import { BackupService } from '../../electron/core/storage/backups';
 import { DraftStore } from '../../electron/core/storage/draft-store';
 import type { ContractHandlers } from '../../electron/shared/contract';
 import type { Draft } from '../../electron/shared/draft';
-import { exportFolderName } from '../../electron/shared/documents/export-names';
+import { exportFolderName, safeFileName } from '../../electron/shared/documents/export-names';
 import { hasXmlInvalid, validateValue } from '../../electron/shared/validation';
 import { makeTempDir } from '../helpers/temp-dir';
 import {
@@ -192,7 +191,7 @@ describe('hostile names used for exported files', () => {
 
   for (const name of names) {
     it(`${JSON.stringify(name)} becomes one safe file name inside the chosen folder`, async () => {
-      const stem = safeFileStem(name, '未命名草稿');
+      const stem = safeFileName(name, '未命名草稿');
       expect(stem).not.toMatch(forbidden);
       expect(stem).not.toMatch(reserved);
       expect(stem).not.toMatch(/^[.\s]|[.\s]$/);

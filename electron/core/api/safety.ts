@@ -1,3 +1,4 @@
+import { safeFileName } from '../../shared/documents/export-names';
 import type { HandlersFor } from '../../shared/contract';
 import { key as keySchema } from '../../shared/contract/define';
 import type { BackupSummary, ExistingDraftRef, ImportDecision, ProjectInspection, safetyContract } from '../../shared/contract/safety';
@@ -184,32 +185,12 @@ function ref(draft: DraftSummary): ExistingDraftRef {
   return { id: draft.id, name: draft.name, regionId: draft.regionId, updatedAt: draft.updatedAt, inTrash: draft.deletedAt !== null };
 }
 
-// Windows refuses these names (with any extension) for a file; other systems refuse / and NUL.
-const reservedWindowsName = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
-
-/**
- * A file name stem that every system accepts: no path separators or characters Windows forbids, no
- * control characters, no leading/trailing dots or spaces (so never `..`), no reserved device name, at
- * most 80 characters. Empty input gives `fallback`.
- */
-export function safeFileStem(text: string, fallback: string): string {
-  let stem = stripXmlInvalid(text)
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '');
-  stem = Array.from(stem).slice(0, 80).join('').replace(/[.\s]+$/, '');
-  if (stem === '' || /^_+$/.test(stem)) return fallback;
-  return reservedWindowsName.test(stem) ? `_${stem}` : stem;
-}
-
 /** 新疆现代煤化工创新联合体-20250318.lhtproj.json, or 联合体申报草稿（3份）-20250318.lhtproj.json. */
 function projectFileName(drafts: Draft[], at: Date): string {
   const day = `${at.getFullYear()}${String(at.getMonth() + 1).padStart(2, '0')}${String(at.getDate()).padStart(2, '0')}`;
   const stem =
     drafts.length === 1
-      ? safeFileStem(drafts[0].fields[fieldKeys.consortiumName] ?? '', '未命名草稿')
+      ? safeFileName(drafts[0].fields[fieldKeys.consortiumName] ?? '', '未命名草稿')
       : `联合体申报草稿（${drafts.length}份）`;
   return `${stem}-${day}.lhtproj.json`;
 }

@@ -380,13 +380,4 @@ export async function buildWorkbook(build: (workbook: ExcelJS.stream.xlsx.Workbo
   return Buffer.concat(chunks);
 }
 
-/** A name Windows, macOS and Linux all accept for a file, from a title people typed. */
-export function safeFileName(text: string, fallback: string): string {
-  const cleaned = text
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[. ]+$/, '');
-  const base = cleaned === '' ? fallback : cleaned;
-  return [...base].slice(0, 80).join('');
-}
+export { safeFileName } from '../../shared/documents/export-names';

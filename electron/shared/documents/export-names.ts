@@ -1,3 +1,4 @@
+import { stripXmlInvalid } from '../validation/sanitize';
 import type { DocumentKind } from '../region-template';
 
 /**
@@ -26,7 +27,7 @@ export interface ExportResult {
   skipped: { kind: DocumentKind | 'package'; reason: string }[];
 }
 
-const reservedWindowsNames = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
+const reservedWindowsNames = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
 /**
  * A folder or file name that every system accepts: characters Windows forbids (/ \ : * ? " < > |) and control
@@ -34,17 +35,18 @@ const reservedWindowsNames = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
  * COM1–9, LPT1–9) get a 「_」, and nothing may climb out of the export folder ('.', '..'). Empty → the fallback.
  */
 export function safeFileName(name: string, fallback: string): string {
-  let safe = name
+  let safe = stripXmlInvalid(name)
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex
     .replace(/[/\\:*?"<>|\u0000-\u001f\u007f]/g, '_')
     .replace(/[\s\u3000]+/g, ' ')
     .trim()
-    .replace(/[. ]+$/, '');
-  if (/^\.+$/.test(safe) || safe === '') return fallback;
-  if (reservedWindowsNames.test(safe)) safe = `_${safe}`;
+    // Leading dots hide a file (or climb out of a folder, as '..'); trailing dots and spaces Windows drops.
+    .replace(/^[. ]+|[. ]+$/g, '');
   // Most file systems allow 255 bytes; a CJK character takes 3 in UTF-8, so 80 characters leaves room for a suffix.
   if ([...safe].length > 80) safe = [...safe].slice(0, 80).join('').replace(/[. ]+$/, '');
+  if (safe === '' || /^_+$/.test(safe)) return fallback;
+  if (reservedWindowsNames.test(safe)) safe = `_${safe}`;
   return safe;
 }
 

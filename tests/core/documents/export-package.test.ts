@@ -69,8 +69,8 @@ describe('export', () => {
     const draft = stored(store, 'xinjiang', { consortiumName: '../煤化工:创新*联合体?' });
     const out = join(temp.dir, 'out');
     const result = await exportPackage({ template: templateOf('xinjiang'), draft, store, outDir: out, pdf: false });
-    expect(result.folder).toBe(join(out, '.._煤化工_创新_联合体_'));
-    expect(readdirSync(out)).toEqual(['.._煤化工_创新_联合体_']);
+    expect(result.folder).toBe(join(out, '_煤化工_创新_联合体_'));
+    expect(readdirSync(out)).toEqual(['_煤化工_创新_联合体_']);
 
     const unnamed = stored(store, 'xinjiang', { consortiumName: '' });
     const second = await exportPackage({ template: templateOf('xinjiang'), draft: unnamed, store, outDir: out, pdf: false });
