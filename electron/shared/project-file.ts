@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxValueLength } from './contract/define';
 import { regionIds, tableIds } from './region-template';
 
 /**
@@ -12,7 +13,8 @@ export const projectSchemaVersion = 1;
 export const projectLimits = {
   maxDrafts: 500,
   maxRowsPerTable: 10_000,
-  maxFieldLength: 100_000,
+  /** The same limit as one value through the contract, so every draft the app holds can be exported and read back. */
+  maxFieldLength: maxValueLength,
   maxKeys: 200,
 } as const;
 

@@ -140,7 +140,7 @@ describe('hostile or broken project files', () => {
     ['field names that are not field names', () => read('project-bad-field-name.lhtproj.json'), /^项目文件格式不正确：drafts\[0\]\.(fields|tables\.members\[0\]) 含有无效的字段名/],
     ['a huge array of drafts', tooManyDraftsProject, /^项目文件格式不正确：drafts 的条目过多（最多 500 条）$/],
     ['a huge table', tooManyRowsProject, /^项目文件格式不正确：drafts\[0\]\.tables\.members 的条目过多（最多 10000 条）$/],
-    ['a value over the length limit', tooLongValueProject, /^项目文件格式不正确：drafts\[0\]\.fields\.goals 过长（最多 100000 个字符）$/],
+    ['a value over the length limit', tooLongValueProject, /^项目文件格式不正确：drafts\[0\]\.fields\.goals 过长（最多 200000 个字符）$/],
     ['deep nesting where text belongs', deeplyNestedProject, /^项目文件格式不正确：drafts\[0\]\.fields\.goals 应为文本$/],
     ['an empty file', () => '', /^请求数据不正确：json/],
     ['a byte-order mark and nothing else', () => '\uFEFF', /^项目文件不是有效的 JSON 文件/],
