@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Doyensec's Electronegativity scanner over electron/ and fails on any HIGH finding that
 # docs/security.md does not list, with its explanation, in the table "Accepted Electronegativity findings".
-# Not part of `npm test`: npx downloads the scanner, so it needs the npm registry.
+# Run by .ci/run after the tests (npx fetches the scanner from the npm registry); not part of `npm test`.
 #
 #   scripts/electronegativity.sh                      # scan, write test-results/electronegativity.csv, check
 #   ELECTRONEGATIVITY_CSV=report.csv scripts/electronegativity.sh   # only check an existing report
@@ -14,7 +14,8 @@ if [[ -n "${ELECTRONEGATIVITY_CSV:-}" ]]; then
 else
   mkdir -p test-results
   rm -f "$report"
-  npx --yes @doyensec/electronegativity@1.10.3 -i electron -o "$report"
+  # The installed Electron version, so the scanner judges defaults for it (it cannot look releases up offline).
+  npx --yes @doyensec/electronegativity@1.10.3 -i electron -o "$report" -e "$(node -p "require('electron/package.json').version")"
 fi
 if [[ ! -f "$report" ]]; then
   echo "electronegativity: no report was written to $report" >&2
@@ -46,7 +47,16 @@ function parseCsv(text) {
   return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
 }
 
-const rows = parseCsv(readFileSync(reportFile, 'utf8'));
+const text = readFileSync(reportFile, 'utf8');
+const rows = parseCsv(text);
+// A report whose rows do not parse one per finding (a half-written file, an unbalanced quote) must not
+// read as "no HIGH findings": count the lines that start with a check id and insist they all parsed.
+const idLines = text.split(/\r?\n/).filter((line) => /^[A-Z0-9_]+_CHECK,/.test(line)).length;
+const parsedIds = rows.filter((row) => /^[A-Z0-9_]+_CHECK$/.test((row[0] ?? '').trim())).length;
+if (idLines !== parsedIds || /HIGH/.test(text) !== rows.some((row) => row.some((cell) => /^high$/i.test(cell.trim())))) {
+  console.error(`electronegativity: the report ${reportFile} does not parse cleanly (${idLines} finding lines, ${parsedIds} parsed); run the scan again`);
+  process.exit(2);
+}
 const header = (rows[0] ?? []).map((cell) => cell.trim().toLowerCase());
 const hasHeader = header.includes('issue') || header.includes('id') || header.includes('severity');
 const body = hasHeader ? rows.slice(1) : rows;
