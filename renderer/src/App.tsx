@@ -1,37 +1,173 @@
-import { Layout, Typography } from 'antd';
+import { InfoCircleOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Descriptions, List, Modal, Popconfirm } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
+import type { BackupSummary } from '../../electron/shared/contract/safety';
+import type { StepId } from '../../electron/shared/region-template';
+import { api } from './api/client';
+import { SaveIndicator } from './components/SaveIndicator';
 import { DraftScreen } from './screens/DraftScreen';
 import { HomeScreen } from './screens/HomeScreen';
+import { saveQueue } from './state/save-queue';
+import { isStepId } from './steps/steps';
 
-/** The open draft lives in the URL hash, so a reload returns the user to where they were. */
-function useHashRoute(): [string | null, (draftId: string | null) => void] {
-  const read = () => (window.location.hash.startsWith('#/draft/') ? window.location.hash.slice('#/draft/'.length) : null);
-  const [draftId, setDraftId] = useState<string | null>(read);
+interface Route {
+  draftId: string | null;
+  step: StepId;
+}
+
+/** The open draft and step live in the URL hash (#/draft/<id>/<step>), so a reload returns the user there. */
+function readRoute(): Route {
+  const match = /^#\/draft\/([^/]+)(?:\/([a-z]+))?/.exec(window.location.hash);
+  if (!match) return { draftId: null, step: 'basic' };
+  return { draftId: decodeURIComponent(match[1]), step: match[2] && isStepId(match[2]) ? match[2] : 'basic' };
+}
+
+function useHashRoute(): [Route, (draftId: string | null, step?: StepId) => void] {
+  const [route, setRoute] = useState<Route>(readRoute);
   useEffect(() => {
-    const onHash = () => setDraftId(read());
+    const onHash = () => setRoute(readRoute());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const navigate = (next: string | null) => {
-    window.location.hash = next ? `#/draft/${next}` : '#/';
+  const navigate = (draftId: string | null, step: StepId = 'basic') => {
+    window.location.hash = draftId ? `#/draft/${encodeURIComponent(draftId)}/${step}` : '#/';
   };
-  return [draftId, navigate];
+  return [route, navigate];
 }
 
 export function App() {
-  const [draftId, navigate] = useHashRoute();
+  const [route, navigate] = useHashRoute();
+  const [about, setAbout] = useState(false);
+  const { modal } = AntApp.useApp();
+
+  // What start-up had to do (a damaged data file moved aside, a backup restored) is said once, plainly.
+  useEffect(() => {
+    let live = true;
+    api['app.startupNotice']({})
+      .then(({ message }) => {
+        if (live && message) modal.warning({ title: '启动提示', content: message, okText: '知道了' });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [modal]);
+
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center' }}>
-        <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>联合体申报助手</Typography.Title>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
-        {draftId ? (
-          <DraftScreen key={draftId} draftId={draftId} onBack={() => navigate(null)} />
+    <div className="app">
+      <header className="app-header">
+        <a className="app-header-title" href="#/" onClick={() => navigate(null)}>
+          联合体申报助手
+        </a>
+        <span className="draft-bar-spacer" />
+        <SaveIndicator />
+        <Button type="text" size="small" icon={<InfoCircleOutlined />} style={{ color: 'rgba(255,255,255,0.75)' }}
+          onClick={() => setAbout(true)}>
+          关于与数据位置
+        </Button>
+      </header>
+      <main className="app-content">
+        {route.draftId ? (
+          <DraftScreen
+            key={route.draftId}
+            draftId={route.draftId}
+            step={route.step}
+            onStep={(step) => navigate(route.draftId, step)}
+            onBack={() => navigate(null)}
+            onOpenDraft={(id) => navigate(id)}
+          />
         ) : (
           <HomeScreen onOpen={(id) => navigate(id)} />
         )}
-      </Layout.Content>
-    </Layout>
+      </main>
+      {about && <AboutDialog onClose={() => setAbout(false)} />}
+    </div>
+  );
+}
+
+function AboutDialog({ onClose }: { onClose: () => void }) {
+  const { message } = AntApp.useApp();
+  const [info, setInfo] = useState<{ version: string; dataFile: string; host: 'electron' | 'web' } | null>(null);
+  const [backups, setBackups] = useState<BackupSummary[] | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const loadBackups = () =>
+    api['backups.list']({})
+      .then(setBackups)
+      .catch((error: unknown) => {
+        setBackups([]);
+        message.error(error instanceof Error ? error.message : String(error));
+      });
+  useEffect(() => {
+    void api['app.info']({}).then(setInfo);
+    void loadBackups();
+    // Loaded once when the dialog opens.
+  }, []);
+
+  const backupNow = async () => {
+    setBusy('create');
+    try {
+      await saveQueue.flush();
+      await api['backups.create']({});
+      message.success('已备份');
+      await loadBackups();
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const restore = async (backup: BackupSummary) => {
+    setBusy(backup.fileName);
+    try {
+      await saveQueue.flush();
+      await api['backups.restore']({ fileName: backup.fileName });
+      // Every draft may have changed: start again from the home screen with what is now stored.
+      window.location.hash = '#/';
+      window.location.reload();
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Modal open title="关于与数据位置" onCancel={onClose} footer={<Button onClick={onClose}>关闭</Button>} width={720}>
+      <Descriptions column={1} bordered size="small">
+        <Descriptions.Item label="版本">{info?.version ?? '…'}</Descriptions.Item>
+        <Descriptions.Item label="数据文件">{info?.dataFile ?? '…'}</Descriptions.Item>
+        <Descriptions.Item label="运行方式">{info ? (info.host === 'electron' ? '桌面程序' : '浏览器（仅本机）') : '…'}</Descriptions.Item>
+      </Descriptions>
+      <p style={{ marginTop: 12 }}>
+        所有草稿只保存在本机的这个数据文件中，每次修改都会立即写入；程序还会自动备份整个数据文件。手动备份：退出程序后复制整个数据文件夹即可。
+      </p>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', margin: '8px 0' }}>
+        <strong>自动备份</strong>
+        <Button size="small" loading={busy === 'create'} onClick={() => void backupNow()}>
+          立即备份
+        </Button>
+      </div>
+      <List
+        size="small"
+        bordered
+        loading={backups === null}
+        dataSource={backups ?? []}
+        locale={{ emptyText: '还没有备份' }}
+        style={{ maxHeight: 260, overflow: 'auto' }}
+        renderItem={(backup) => (
+          <List.Item
+            actions={[
+              <Popconfirm key="restore" title="用这个备份替换全部数据？" description="当前的全部数据会先另存为一个备份。"
+                okText="恢复" cancelText="取消" onConfirm={() => restore(backup)}>
+                <Button size="small" loading={busy === backup.fileName}>恢复</Button>
+              </Popconfirm>,
+            ]}
+          >
+            {dayjs(backup.createdAt).format('YYYY-MM-DD HH:mm:ss')} · {backup.causeLabel} · {(backup.sizeBytes / 1024).toFixed(0)} KB
+          </List.Item>
+        )}
+      />
+    </Modal>
   );
 }

@@ -1,7 +1,9 @@
-import { Input, InputNumber, Select, DatePicker, Radio, Typography } from 'antd';
+import { DatePicker, Input, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { FieldDef } from '../../../electron/shared/region-template';
-import { countWords } from '../../../electron/shared/validation/word-count';
+import { normalizeDate, normalizeYearMonth, splitMultiselect } from '../../../electron/shared/validation';
+import { countWords, formatCount } from '../../../electron/shared/validation/word-count';
+import { CodeInput } from './CodeInput';
 
 interface Props {
   def: Pick<FieldDef, 'key' | 'label' | 'type' | 'unit' | 'maxChars' | 'options' | 'maxItems'>;
@@ -9,11 +11,26 @@ interface Props {
   onChange: (value: string) => void;
   onBlur?: () => void;
   id?: string;
+  status?: 'error' | 'warning';
+  placeholder?: string;
+  /** Rows of a long text box; the 文字材料 step gives more room than a form. */
+  minRows?: number;
+  maxRows?: number;
 }
 
-/** One input for any value type a template declares; values stay strings, exactly as typed. */
-export function FieldInput({ def, value, onChange, onBlur, id }: Props) {
-  const common = { id, onBlur, 'aria-label': def.label };
+/** Some templates name letter options (A → A.新能源) in an optional `optionLabels` map. */
+function optionLabelOf(def: object, option: string): string {
+  const labels = 'optionLabels' in def ? (def.optionLabels as Record<string, string> | undefined) : undefined;
+  return labels?.[option] ?? option;
+}
+
+/**
+ * One input for any value type a template declares. Values stay strings exactly as typed (or imported):
+ * where a picker cannot show a value (a date written 2024年5月1日), a plain text box shows it as it is,
+ * and the validator says what is wrong, so nothing the user entered is hidden or rewritten.
+ */
+export function FieldInput({ def, value, onChange, onBlur, id, status, placeholder, minRows = 4, maxRows = 16 }: Props) {
+  const common = { id, onBlur, 'aria-label': def.label, status };
   switch (def.type) {
     case 'longtext': {
       const count = countWords(value);
@@ -23,39 +40,49 @@ export function FieldInput({ def, value, onChange, onBlur, id }: Props) {
           <Input.TextArea
             {...common}
             value={value}
-            autoSize={{ minRows: 4, maxRows: 16 }}
+            autoSize={{ minRows, maxRows }}
             onChange={(event) => onChange(event.target.value)}
-            status={over ? 'error' : undefined}
+            status={over ? 'error' : status}
           />
-          {def.maxChars !== undefined && (
-            <Typography.Text type={over ? 'danger' : 'secondary'} data-testid={`count-${def.key}`}>
-              {count} / {def.maxChars} 字
-            </Typography.Text>
-          )}
+          <Typography.Text
+            className="word-counter"
+            type={over ? 'danger' : 'secondary'}
+            data-testid={`count-${def.key}`}
+            aria-live="polite"
+          >
+            {over && '超出字数限制 · '}
+            {formatCount(count, def.maxChars)}
+          </Typography.Text>
         </div>
       );
     }
     case 'date':
-      return (
-        <DatePicker
-          {...common}
-          value={value && dayjs(value).isValid() ? dayjs(value) : null}
-          onChange={(date) => onChange(date ? date.format('YYYY-MM-DD') : '')}
-          placeholder="选择日期"
-          style={{ width: 200 }}
-        />
-      );
+      if (value === '' || normalizeDate(value) === value) {
+        return (
+          <DatePicker
+            {...common}
+            value={value ? dayjs(value) : null}
+            onChange={(date) => onChange(date ? date.format('YYYY-MM-DD') : '')}
+            placeholder="选择或输入日期，如 2025-03-18"
+            style={{ width: 260 }}
+          />
+        );
+      }
+      return <Input {...common} value={value} onChange={(event) => onChange(event.target.value)} style={{ width: 260 }} />;
     case 'yearMonth':
-      return (
-        <DatePicker
-          {...common}
-          picker="month"
-          value={value && dayjs(value).isValid() ? dayjs(value) : null}
-          onChange={(date) => onChange(date ? date.format('YYYY-MM') : '')}
-          placeholder="选择年月"
-          style={{ width: 200 }}
-        />
-      );
+      if (value === '' || normalizeYearMonth(value) === value) {
+        return (
+          <DatePicker
+            {...common}
+            picker="month"
+            value={value ? dayjs(`${value}-01`) : null}
+            onChange={(date) => onChange(date ? date.format('YYYY-MM') : '')}
+            placeholder="选择年月"
+            style={{ width: 200 }}
+          />
+        );
+      }
+      return <Input {...common} value={value} onChange={(event) => onChange(event.target.value)} style={{ width: 200 }} />;
     case 'select':
       return (
         <Select
@@ -63,7 +90,7 @@ export function FieldInput({ def, value, onChange, onBlur, id }: Props) {
           value={value || undefined}
           allowClear
           placeholder="请选择"
-          style={{ minWidth: 200 }}
+          style={{ minWidth: 220 }}
           options={(def.options ?? []).map((option) => ({ value: option, label: option }))}
           onChange={(next?: string) => onChange(next ?? '')}
         />
@@ -74,12 +101,18 @@ export function FieldInput({ def, value, onChange, onBlur, id }: Props) {
           {...common}
           mode="multiple"
           maxCount={def.maxItems}
-          value={value ? value.split(',').filter(Boolean) : []}
-          placeholder="请选择"
-          style={{ minWidth: 320 }}
-          options={(def.options ?? []).map((option) => ({ value: option.slice(0, 1), label: option }))}
+          value={splitMultiselect(value)}
+          placeholder={def.maxItems ? `请选择（最多 ${def.maxItems} 项）` : '请选择'}
+          style={{ width: '100%', maxWidth: 560 }}
+          options={(def.options ?? []).map((option) => ({ value: option, label: optionLabelOf(def, option) }))}
           onChange={(next: string[]) => onChange(next.join(','))}
         />
+      );
+    case 'industryCode':
+    case 'disciplineCode':
+      return (
+        <CodeInput kind={def.type === 'industryCode' ? 'industry' : 'discipline'} id={id} label={def.label} value={value}
+          status={status} onChange={onChange} />
       );
     case 'boolean':
       return (
@@ -88,28 +121,19 @@ export function FieldInput({ def, value, onChange, onBlur, id }: Props) {
           <Radio value="否">否</Radio>
         </Radio.Group>
       );
-    case 'integer':
-    case 'age':
-      return (
-        <InputNumber
-          {...common}
-          min={0}
-          precision={0}
-          value={value === '' ? null : Number.isNaN(Number(value)) ? null : Number(value)}
-          onChange={(next) => onChange(next === null ? '' : String(next))}
-          addonAfter={def.unit}
-          style={{ width: 200 }}
-        />
-      );
-    default:
+    default: {
+      const short = ['integer', 'age', 'money', 'phone'].includes(def.type);
       return (
         <Input
           {...common}
           value={value}
+          placeholder={placeholder}
+          inputMode={def.type === 'integer' || def.type === 'age' || def.type === 'money' ? 'decimal' : undefined}
           onChange={(event) => onChange(event.target.value)}
           addonAfter={def.unit}
-          style={{ maxWidth: def.type === 'text' ? 560 : 320 }}
+          style={{ width: '100%', maxWidth: short ? 260 : def.type === 'text' ? 560 : 340 }}
         />
       );
+    }
   }
 }

@@ -1,133 +1,322 @@
-import { Alert, Button, Card, Form, Space, Spin, Steps, Table, Tag, Typography, Input } from 'antd';
-import { useMemo, useState } from 'react';
-import type { TableRow } from '../../../electron/shared/draft';
-import type { StepId, TableDef } from '../../../electron/shared/region-template';
-import { FieldInput } from '../components/FieldInput';
-import { SaveIndicator } from '../components/SaveIndicator';
+import { ArrowLeftOutlined, ArrowRightOutlined, HistoryOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Progress, Spin, Tag, Tooltip, Typography } from 'antd';
+import { memo, useCallback, useMemo, useState } from 'react';
+import type { CheckReport, Finding } from '../../../electron/shared/checks';
+import { deriveValues, filledRows } from '../../../electron/shared/derive';
+import type { Draft } from '../../../electron/shared/draft';
+import { memberKeys } from '../../../electron/shared/draft';
+import type { RegionTemplate, StepId, TableId } from '../../../electron/shared/region-template';
+import { HistoryDrawer } from '../components/HistoryDrawer';
+import { StepBar } from '../components/StepBar';
+import { InstructionsPanel } from '../components/InstructionsPanel';
+import type { FocusRequest } from '../components/grid/DataGrid';
+import { CheckStep, eligibilityColors, eligibilityLabels, isMissingFinding } from '../steps/CheckStep';
+import { ExportStep } from '../steps/ExportStep';
+import type { FieldFocus } from '../steps/FieldsStep';
+import { FieldsStep } from '../steps/FieldsStep';
+import { TablesStep } from '../steps/TablesStep';
+import { TextsStep } from '../steps/TextsStep';
+import { stepLabels, stepOrder } from '../steps/steps';
+import { useCheckReport } from '../state/use-check-report';
 import { useDraft } from '../state/use-draft';
 import { useRegions } from '../state/use-regions';
+import { useWindowHeight } from '../state/use-window-height';
 
-export const stepLabels: Record<StepId, string> = {
-  basic: '基本信息',
-  members: '牵头单位与成员单位',
-  team: '科研团队',
-  platforms: '科研平台',
-  texts: '文字材料',
-  agreement: '组建协议',
-  check: '检查',
-  export: '导出与打印',
-};
-const stepOrder = Object.keys(stepLabels) as StepId[];
+interface FocusState {
+  field: FieldFocus | null;
+  cells: Partial<Record<TableId, FocusRequest>>;
+}
+
+const noFocus: FocusState = { field: null, cells: {} };
 
 /** The walk through one draft's forms, step by step; every edit is autosaved. */
-export function DraftScreen({ draftId, onBack }: { draftId: string; onBack: () => void }) {
+export function DraftScreen(props: {
+  draftId: string;
+  step: StepId;
+  onStep: (step: StepId) => void;
+  onBack: () => void;
+  onOpenDraft: (draftId: string) => void;
+}) {
+  const { draftId, step, onStep } = props;
+  const { message } = AntApp.useApp();
   const regions = useRegions();
-  const { draft, loadError, setField, updateCell, addRows, deleteRows, saves } = useDraft(draftId);
-  const [step, setStep] = useState<StepId>('basic');
+  const { draft, loadError, recovered, reload, actions } = useDraft(draftId);
+  const checks = useCheckReport(draftId, draft);
+  const [focus, setFocus] = useState<FocusState>(noFocus);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const windowHeight = useWindowHeight();
   const template = useMemo(() => regions?.find((region) => region.id === draft?.regionId), [regions, draft?.regionId]);
 
-  if (loadError) return <Alert type="error" message="无法打开草稿" description={loadError} action={<Button onClick={onBack}>返回首页</Button>} />;
-  if (!draft || !template) return <Spin tip="正在打开…" />;
+  const members = draft?.tables.members;
+  const platforms = draft?.tables.platforms;
+  const derived = useMemo(
+    () => (template && draft ? deriveValues(template, draft) : null),
+    // Only the member and platform tables feed the derived values, so typing in a field does not recount.
+    [template, members, platforms],
+  );
+  const onError = useCallback((text: string) => message.error(text), [message]);
 
-  const fields = template.fields.filter((field) => field.step === step);
-  const tables = template.tables.filter((table) => table.step === step);
+  const goStep = useCallback(
+    (next: StepId) => {
+      setFocus(noFocus);
+      onStep(next);
+      window.scrollTo({ top: 0 });
+    },
+    [onStep],
+  );
+  const openHistory = useCallback(() => setHistoryOpen(true), []);
+  const runChecks = checks.run;
+  // After an Excel import or 信息采集 changed rows in the core: read the draft back and check it again.
+  const reloadAfterImport = useCallback(() => {
+    void reload().then(() => runChecks());
+  }, [reload, runChecks]);
+
+  const goto = (finding: Finding) => {
+    if (!template || !draft) return;
+    const nonce = Date.now();
+    const target = finding.target;
+    if (target.kind === 'field') {
+      const field = template.fields.find((candidate) => candidate.key === target.key);
+      onStep(field?.step ?? finding.step);
+      setFocus({ field: { key: target.key, nonce }, cells: {} });
+    } else if (target.kind === 'cell' || target.kind === 'table') {
+      const table = template.tables.find((candidate) => candidate.key === target.table);
+      onStep(table?.step ?? finding.step);
+      const rowId = target.kind === 'cell' ? target.rowId : draft.tables[target.table][0]?.id;
+      const column = target.kind === 'cell' ? target.column : (table?.columns[0]?.key ?? '');
+      setFocus({ field: null, cells: rowId ? { [target.table]: { rowId, column, nonce } } : {} });
+    } else {
+      onStep(finding.step);
+      setFocus(noFocus);
+    }
+    window.scrollTo({ top: 0 });
+  };
+
+  if (loadError) {
+    return (
+      <Alert type="error" showIcon message="无法打开草稿" description={loadError}
+        action={<Button onClick={props.onBack}>返回首页</Button>} />
+    );
+  }
+  if (!draft || !template || !derived) return <Spin tip="正在打开…" size="large"><div style={{ height: 240 }} /></Spin>;
+
+  const report = checks.report;
+  const index = stepOrder.indexOf(step);
+  const previous = stepOrder[index - 1];
+  const next = stepOrder[index + 1];
+  const gridHeight = Math.max(240, windowHeight - 400);
 
   return (
-    <Card
-      title={
-        <Space>
-          <Button onClick={onBack}>← 首页</Button>
-          <span>{draft.fields.consortiumName || '（未命名草稿）'}</span>
-          <Tag>{template.shortName}</Tag>
-          {template.commonLayout && <Tag color="orange">通用申请表版式</Tag>}
-        </Space>
-      }
-      extra={<SaveIndicator state={saves.state} onRetry={() => void saves.flush()} />}
-    >
-      <Steps
-        size="small"
-        type="navigation"
-        current={stepOrder.indexOf(step)}
-        onChange={(index) => setStep(stepOrder[index])}
-        items={stepOrder.map((id) => ({ title: stepLabels[id] }))}
+    <div className="draft-screen">
+      <DraftBar
+        title={draft.fields.consortiumName ?? ''}
+        template={template}
+        report={report}
+        step={step}
+        onBack={props.onBack}
+        onHistory={openHistory}
+        onStep={goStep}
       />
-      <div style={{ marginTop: 24 }}>
-        <Form layout="vertical">
-          {fields.map((field) => (
-            <Form.Item
-              key={field.key}
-              label={field.heading ?? field.label}
-              required={field.required}
-              tooltip={field.help}
-              extra={field.help}
-            >
-              <FieldInput
-                id={`field-${field.key}`}
-                def={field}
-                value={draft.fields[field.key] ?? ''}
-                onChange={(value) => setField(field.key, value)}
-              />
-            </Form.Item>
-          ))}
-        </Form>
-        {tables.map((table) => (
-          <SimpleTable
-            key={table.key}
-            table={table}
-            rows={draft.tables[table.key]}
-            onCell={(rowId, column, value) => updateCell(table.key, rowId, column, value)}
-            onAdd={() => void addRows(table.key, null, [{}])}
-            onDelete={(rowId) => void deleteRows(table.key, [rowId])}
-          />
-        ))}
-        {fields.length === 0 && tables.length === 0 && (
-          <Typography.Paragraph type="secondary">此步骤没有需要填写的内容。</Typography.Paragraph>
+
+      {recovered > 0 && (
+        <Alert type="info" showIcon closable style={{ marginBottom: 12 }}
+          message={`已找回上次未来得及保存的 ${recovered} 处修改，正在重新保存（右上角显示保存状态）。`} />
+      )}
+
+      <section aria-label={stepLabels[step]} data-testid={`step-${step}`}>
+        <StepBody
+          step={step}
+          template={template}
+          draft={draft}
+          derived={derived}
+          actions={actions}
+          focus={focus}
+          gridHeight={gridHeight}
+          onError={onError}
+          checks={checks}
+          onGoto={goto}
+          onGotoCheck={() => goStep('check')}
+          onReload={reloadAfterImport}
+        />
+      </section>
+
+      <nav className="step-footer" aria-label="上一步与下一步">
+        {previous ? (
+          <Button icon={<ArrowLeftOutlined />} onClick={() => goStep(previous)}>
+            上一步：{stepLabels[previous]}
+          </Button>
+        ) : (
+          <span />
         )}
-      </div>
+        {next && (
+          <Button type="primary" onClick={() => goStep(next)}>
+            下一步：{stepLabels[next]} <ArrowRightOutlined />
+          </Button>
+        )}
+      </nav>
+
+      <HistoryDrawer draftId={draftId} open={historyOpen} onClose={() => setHistoryOpen(false)}
+        onRestore={async (revisionId) => {
+          await actions.restoreRevision(revisionId);
+          void checks.run();
+        }} />
+    </div>
+  );
+}
+
+function StepBody(props: {
+  step: StepId;
+  template: RegionTemplate;
+  draft: Draft;
+  derived: ReturnType<typeof deriveValues>;
+  actions: ReturnType<typeof useDraft>['actions'];
+  focus: FocusState;
+  gridHeight: number;
+  onError: (message: string) => void;
+  checks: ReturnType<typeof useCheckReport>;
+  onGoto: (finding: Finding) => void;
+  onGotoCheck: () => void;
+  onReload: () => void;
+}) {
+  const { step, template, draft, derived, actions, focus } = props;
+  const fields = useMemo(() => template.fields.filter((field) => field.step === step), [template, step]);
+  const tables = useMemo(() => template.tables.filter((table) => table.step === step), [template, step]);
+
+  switch (step) {
+    case 'basic':
+      return (
+        <div className="step-layout">
+          <Card size="small">
+            <FieldsStep template={template} fields={fields} values={draft.fields} derived={derived}
+              onChange={actions.setField} focus={focus.field} />
+          </Card>
+          <aside className="step-aside">
+            <InstructionsPanel template={template} step={step} />
+          </aside>
+        </div>
+      );
+    case 'members':
+    case 'team':
+    case 'platforms':
+      return (
+        <>
+          <InstructionsPanel template={template} step={step} compact />
+          <div style={{ height: 12 }} />
+          {tables.length > 0 ? (
+            <TablesStep template={template} tables={tables} draft={draft} derived={derived} actions={actions}
+              focus={focus.cells} maxHeight={props.gridHeight} onError={props.onError} onReload={props.onReload} />
+          ) : (
+            <Typography.Paragraph type="secondary">{template.shortName}的表格没有这一部分。</Typography.Paragraph>
+          )}
+          {fields.length > 0 && (
+            <Card size="small" style={{ marginTop: 12 }}>
+              <FieldsStep template={template} fields={fields} values={draft.fields} derived={derived}
+                onChange={actions.setField} focus={focus.field} />
+            </Card>
+          )}
+        </>
+      );
+    case 'texts':
+    case 'agreement':
+      return (
+        <div className="step-layout">
+          <TextsStep fields={fields} values={draft.fields} onChange={actions.setField} focus={focus.field} />
+          <aside className="step-aside">
+            <InstructionsPanel template={template} step={step} />
+            {step === 'agreement' && <AgreementParties template={template} draft={draft} />}
+          </aside>
+        </div>
+      );
+    case 'check':
+      return (
+        <CheckStep report={props.checks.report} error={props.checks.error} loading={props.checks.loading}
+          onRefresh={props.checks.refresh} onGoto={props.onGoto} />
+      );
+    case 'export':
+      return <ExportStep template={template} draft={draft} report={props.checks.report} onGotoCheck={props.onGotoCheck} />;
+  }
+}
+
+/** 一、参与单位 as the agreement lists them (by tier), and who still lacks a 法定代表人 for the signature block. */
+function AgreementParties({ template, draft }: { template: RegionTemplate; draft: Draft }) {
+  const rows = filledRows(draft.tables.members);
+  const missingRep = rows.filter((row) => (row.values.legalRepName ?? '').trim() === '').length;
+  return (
+    <Card size="small" title="一、参与单位" className="agreement-parties" data-testid="agreement-parties"
+      extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>按成员单位表自动列出</Typography.Text>}
+      style={{ marginTop: 12 }}>
+      {rows.length === 0 ? (
+        <Typography.Text type="secondary">尚未填写成员单位（在“牵头单位与成员单位”中填写后自动列出）。</Typography.Text>
+      ) : (
+        <ol className="agreement-tiers">
+          {template.tiers.map((tier) => {
+            const names = rows.filter((row) => (row.values[memberKeys.tier] ?? '').trim() === tier).map((row) => row.values[memberKeys.name]);
+            return (
+              <li key={tier}>
+                {tier}：{names.length > 0 ? names.join('、') : <Typography.Text type="secondary">无</Typography.Text>}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
+        协议末尾为每个成员单位留出“（盖章）”与法定代表人签字位置。
+        {missingRep > 0 && `还有 ${missingRep} 家成员单位未填写法定代表人。`}
+      </Typography.Paragraph>
     </Card>
   );
 }
 
-function SimpleTable(props: {
-  table: TableDef;
-  rows: TableRow[];
-  onCell: (rowId: string, column: string, value: string) => void;
-  onAdd: () => void;
-  onDelete: (rowId: string) => void;
+/** The draft's bar: name, region, completeness, history and the step bar; drawn again only when they change. */
+const DraftBar = memo(function DraftBar(props: {
+  title: string;
+  template: RegionTemplate;
+  report: CheckReport | null;
+  step: StepId;
+  onBack: () => void;
+  onHistory: () => void;
+  onStep: (step: StepId) => void;
 }) {
-  const { table, rows } = props;
+  const { template, report } = props;
+  // Values that are wrong (red) are told apart from what is simply not filled in yet (grey).
+  const [errorsByStep, missingByStep] = useMemo(() => {
+    const errors = new Map<StepId, number>();
+    const missing = new Map<StepId, number>();
+    for (const finding of report?.findings ?? []) {
+      if (finding.severity !== 'error') continue;
+      const counts = isMissingFinding(finding) ? missing : errors;
+      counts.set(finding.step, (counts.get(finding.step) ?? 0) + 1);
+    }
+    return [errors, missing];
+  }, [report]);
   return (
-    <div style={{ marginBottom: 24 }}>
-      <Typography.Title level={5}>{table.heading ?? table.label}</Typography.Title>
-      <Table<TableRow>
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={rows}
-        scroll={{ x: true }}
-        columns={[
-          { title: '序号', width: 60, render: (_: unknown, __: unknown, index: number) => index + 1 },
-          ...table.columns.map((column) => ({
-            title: column.label,
-            key: column.key,
-            render: (_: unknown, row: TableRow) => (
-              <Input
-                aria-label={column.label}
-                value={row.values[column.key] ?? ''}
-                onChange={(event) => props.onCell(row.id, column.key, event.target.value)}
-              />
-            ),
-          })),
-          {
-            title: '操作',
-            width: 80,
-            render: (_: unknown, row: TableRow) => (
-              <Button size="small" danger onClick={() => props.onDelete(row.id)}>删除</Button>
-            ),
-          },
-        ]}
-      />
-      <Button style={{ marginTop: 8 }} onClick={props.onAdd}>添加一行</Button>
+    <div className="draft-bar">
+      <div className="draft-bar-top">
+        <Button onClick={props.onBack}>← 首页</Button>
+        <span className="draft-bar-title" title={props.title}>
+          {props.title || '（未命名草稿）'}
+        </span>
+        <Tag color="blue">{template.name}</Tag>
+        {template.commonLayout && (
+          <Tooltip title={`${template.shortName}只发布了管理办法而无统一表格，材料按通用申请表版式生成`}>
+            <Tag color="orange">通用申请表版式</Tag>
+          </Tooltip>
+        )}
+        <span className="draft-bar-spacer" />
+        {report && (
+          <Tooltip title="必填内容的完成比例（每次编辑后自动重新检查）">
+            <span className="draft-progress" data-testid="completeness">
+              完整度
+              <Progress percent={report.completeness} size="small" format={(percent) => `${percent}%`} style={{ width: 130, margin: '0 0 0 8px' }} />
+            </span>
+          </Tooltip>
+        )}
+        {report && <Tag color={eligibilityColors[report.eligible]}>{eligibilityLabels[report.eligible]}</Tag>}
+        <Button icon={<HistoryOutlined />} onClick={props.onHistory}>
+          历史版本
+        </Button>
+      </div>
+      <StepBar current={props.step} errors={errorsByStep} missing={missingByStep} onChange={props.onStep} />
     </div>
   );
-}
+});

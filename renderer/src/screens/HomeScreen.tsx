@@ -1,36 +1,49 @@
-import { App as AntApp, Button, Card, Empty, Modal, Popconfirm, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { CopyOutlined, DeleteOutlined, FolderOpenOutlined, PlusOutlined, SaveOutlined, SwapOutlined, UndoOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Empty, Popconfirm, Progress, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftSummary } from '../../../electron/shared/draft';
-import type { RegionId } from '../../../electron/shared/region-template';
+import type { RegionId, RegionTemplate } from '../../../electron/shared/region-template';
 import { api } from '../api/client';
+import { downloadText } from '../components/files';
+import { CopyToRegionDialog } from '../components/CopyToRegionDialog';
+import { NewDraftDialog } from '../components/NewDraftDialog';
+import { ProjectImportDialog } from '../components/ProjectImportDialog';
+import { eligibilityColors, eligibilityLabels } from '../steps/CheckStep';
+import { saveQueue } from '../state/save-queue';
 import { useRegions } from '../state/use-regions';
 
-/** Home (首页): every draft, a new one by region, and the trash. */
+/** Home (首页): every draft with its state, a new one by region, copies, project files, and the trash. */
 export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
   const { message } = AntApp.useApp();
   const regions = useRegions();
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
   const [trashed, setTrashed] = useState<DraftSummary[]>([]);
+  const [tab, setTab] = useState('drafts');
   const [creating, setCreating] = useState(false);
-  const [regionId, setRegionId] = useState<RegionId>('xinjiang');
+  const [copying, setCopying] = useState<DraftSummary | null>(null);
+  const [importing, setImporting] = useState<{ json: string; fileName: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const reload = useCallback(async () => {
-    setDrafts(await api['drafts.list']({}));
-    setTrashed(await api['drafts.list']({ trashed: true }));
-  }, []);
+    try {
+      // Edits of a draft just left may still be on their way; the list should show them.
+      await saveQueue.flush();
+      const [live, trash] = await Promise.all([api['drafts.list']({}), api['drafts.list']({ trashed: true })]);
+      setDrafts(live);
+      setTrashed(trash);
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+      setDrafts([]);
+    }
+  }, [message]);
   useEffect(() => {
     void reload();
   }, [reload]);
 
-  const regionName = (id: RegionId) => regions?.find((region) => region.id === id)?.shortName ?? id;
-  const chosen = regions?.find((region) => region.id === regionId);
+  const regionOf = (id: RegionId): RegionTemplate | undefined => regions?.find((region) => region.id === id);
 
-  const create = async () => {
-    const draft = await api['drafts.create']({ regionId });
-    setCreating(false);
-    onOpen(draft.id);
-  };
   const run = (action: () => Promise<unknown>, done: string) => async () => {
     try {
       await action();
@@ -41,43 +54,107 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
     }
   };
 
-  const columns = (inTrash: boolean) => [
+  const saveProject = async (draftIds: string[] | 'all') => {
+    try {
+      const exported = await api['projects.export']({ draftIds });
+      downloadText(exported.fileName, exported.json);
+      message.success(`已保存项目文件“${exported.fileName}”（${exported.draftCount} 份草稿）`);
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const openProjectFile = async (file: File) => {
+    try {
+      setImporting({ json: await file.text(), fileName: file.name });
+    } catch (error) {
+      message.error(`无法读取文件：${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const nameCell = (name: string, draft: DraftSummary, inTrash: boolean) => {
+    const text = name || '（未命名草稿）';
+    return inTrash ? (
+      <span>{text}</span>
+    ) : (
+      <a href={`#/draft/${encodeURIComponent(draft.id)}/basic`} onClick={(event) => { event.preventDefault(); onOpen(draft.id); }}>
+        {text}
+      </a>
+    );
+  };
+
+  const columns = (inTrash: boolean): ColumnsType<DraftSummary> => [
+    { title: '创新联合体名称', dataIndex: 'name', ellipsis: true, render: (name: string, draft) => nameCell(name, draft, inTrash) },
     {
-      title: '创新联合体名称',
-      dataIndex: 'name',
-      render: (name: string, draft: DraftSummary) =>
-        inTrash ? name || '（未命名）' : <a onClick={() => onOpen(draft.id)}>{name || '（未命名草稿）'}</a>,
+      title: '地区',
+      dataIndex: 'regionId',
+      width: 92,
+      render: (id: RegionId) => <Tag color="blue">{regionOf(id)?.shortName ?? id}</Tag>,
     },
-    { title: '地区', dataIndex: 'regionId', width: 120, render: (id: RegionId) => <Tag>{regionName(id)}</Tag> },
-    { title: '牵头单位', dataIndex: 'leadUnit', render: (lead: string) => lead || '—' },
-    { title: '成员单位', dataIndex: 'memberCount', width: 90 },
+    { title: '牵头单位', dataIndex: 'leadUnit', ellipsis: true, render: (lead: string) => lead || '—' },
+    { title: '成员单位', dataIndex: 'memberCount', width: 84, align: 'right', render: (count: number) => `${count} 家` },
+    {
+      title: '完整度',
+      dataIndex: 'completeness',
+      width: 130,
+      render: (value: number | null) =>
+        value === null ? (
+          <Typography.Text type="secondary">未检查</Typography.Text>
+        ) : (
+          <Progress percent={value} size="small" format={(percent) => `${percent}%`} />
+        ),
+    },
+    {
+      title: '资格',
+      dataIndex: 'eligible',
+      width: 124,
+      render: (value: DraftSummary['eligible']) =>
+        value === null ? <Typography.Text type="secondary">—</Typography.Text> : <Tag color={eligibilityColors[value]}>{eligibilityLabels[value]}</Tag>,
+    },
     {
       title: inTrash ? '删除时间' : '最后保存',
-      width: 170,
-      render: (_: unknown, draft: DraftSummary) =>
-        dayjs(inTrash ? draft.deletedAt : draft.updatedAt).format('YYYY-MM-DD HH:mm:ss'),
+      width: 156,
+      render: (_: unknown, draft) => dayjs(inTrash ? draft.deletedAt : draft.updatedAt).format('YYYY-MM-DD HH:mm:ss'),
     },
     {
       title: '操作',
-      width: 220,
-      render: (_: unknown, draft: DraftSummary) =>
+      width: inTrash ? 190 : 300,
+      render: (_: unknown, draft) =>
         inTrash ? (
-          <Space>
-            <Button size="small" onClick={run(() => api['drafts.restore']({ id: draft.id }), '已从回收站恢复')}>
+          <Space size={4}>
+            <Button size="small" icon={<UndoOutlined />} onClick={run(() => api['drafts.restore']({ id: draft.id }), '已从回收站恢复')}>
               恢复
             </Button>
-            <Popconfirm title="彻底删除后无法恢复，确定吗？" okText="彻底删除" cancelText="取消"
+            <Popconfirm title="彻底删除后无法恢复，确定吗？" okText="彻底删除" okButtonProps={{ danger: true }} cancelText="取消"
               onConfirm={run(() => api['drafts.purge']({ id: draft.id }), '已彻底删除')}>
-              <Button size="small" danger>彻底删除</Button>
+              <Button size="small" danger>
+                彻底删除
+              </Button>
             </Popconfirm>
           </Space>
         ) : (
-          <Space>
-            <Button size="small" type="primary" onClick={() => onOpen(draft.id)}>打开</Button>
-            <Button size="small" onClick={run(() => api['drafts.duplicate']({ id: draft.id }), '已复制草稿')}>复制</Button>
+          <Space size={4} wrap>
+            <Button size="small" type="primary" onClick={() => onOpen(draft.id)}>
+              打开
+            </Button>
+            <Tooltip title="复制一份同地区的草稿">
+              <Button size="small" icon={<CopyOutlined />} onClick={run(() => api['drafts.duplicate']({ id: draft.id }), '已复制草稿')}>
+                复制
+              </Button>
+            </Tooltip>
+            <Tooltip title="复制为另一个地区的申报（原草稿不变）">
+              <Button size="small" icon={<SwapOutlined />} onClick={() => setCopying(draft)}>
+                转其他地区
+              </Button>
+            </Tooltip>
+            <Tooltip title="保存为项目文件（可在其他电脑上打开）">
+              <Button size="small" icon={<SaveOutlined />} aria-label="保存为项目文件" onClick={() => void saveProject([draft.id])} />
+            </Tooltip>
             <Popconfirm title="移到回收站？可随时恢复。" okText="删除" cancelText="取消"
-              onConfirm={run(() => api['drafts.trash']({ id: draft.id }), '已移到回收站')}>
-              <Button size="small" danger>删除</Button>
+              onConfirm={run(() => api['drafts.trash']({ id: draft.id }), '已移到回收站，可在“回收站”中恢复')}>
+              <Button size="small" danger icon={<DeleteOutlined />}>
+                删除
+              </Button>
             </Popconfirm>
           </Space>
         ),
@@ -87,9 +164,35 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
   return (
     <Card
       title="我的申报草稿"
-      extra={<Button type="primary" onClick={() => setCreating(true)}>新建申报</Button>}
+      extra={
+        <Space>
+          <Button icon={<FolderOpenOutlined />} onClick={() => fileInput.current?.click()}>
+            打开项目文件
+          </Button>
+          <Button icon={<SaveOutlined />} disabled={!drafts || drafts.length === 0} onClick={() => void saveProject('all')}>
+            全部保存为项目文件
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新建申报
+          </Button>
+        </Space>
+      }
     >
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        style={{ display: 'none' }}
+        aria-label="选择项目文件"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void openProjectFile(file);
+        }}
+      />
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         items={[
           {
             key: 'drafts',
@@ -97,11 +200,25 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
             children: (
               <Table
                 rowKey="id"
+                size="middle"
                 loading={drafts === null}
                 dataSource={drafts ?? []}
                 columns={columns(false)}
                 pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                locale={{ emptyText: <Empty description="还没有草稿。点击右上角“新建申报”开始填写。" /> }}
+                locale={{
+                  emptyText: (
+                    <Empty description="还没有草稿。点击“新建申报”，选择地区后开始填写；也可以打开别人发来的项目文件。">
+                      <Space>
+                        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                          开始填写第一份申报
+                        </Button>
+                        <Button icon={<FolderOpenOutlined />} onClick={() => fileInput.current?.click()}>
+                          打开项目文件
+                        </Button>
+                      </Space>
+                    </Empty>
+                  ),
+                }}
               />
             ),
           },
@@ -109,37 +226,35 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
             key: 'trash',
             label: `回收站（${trashed.length}）`,
             children: (
-              <Table rowKey="id" dataSource={trashed} columns={columns(true)} pagination={false}
-                locale={{ emptyText: <Empty description="回收站是空的" /> }} />
+              <Table rowKey="id" size="middle" dataSource={trashed} columns={columns(true)} pagination={false}
+                locale={{ emptyText: <Empty description="回收站是空的。删除的草稿会先放在这里，可随时恢复。" /> }} />
             ),
           },
         ]}
       />
-      <Modal
-        title="新建申报：选择地区"
-        open={creating}
-        onOk={() => void create()}
-        okText="创建"
-        cancelText="取消"
-        onCancel={() => setCreating(false)}
-        width={720}
-      >
-        <Radio.Group value={regionId} onChange={(event) => setRegionId(event.target.value as RegionId)}>
-          <Space wrap>
-            {(regions ?? []).map((region) => (
-              <Radio.Button key={region.id} value={region.id}>{region.shortName}</Radio.Button>
-            ))}
-          </Space>
-        </Radio.Group>
-        {chosen && (
-          <div style={{ marginTop: 16 }}>
-            <Typography.Title level={5}>{chosen.formTitle}</Typography.Title>
-            {chosen.commonLayout && <Tag color="orange">该地区未发布统一表格，使用通用申请表版式</Tag>}
-            <Typography.Paragraph>{chosen.summary}</Typography.Paragraph>
-            <Typography.Text type="secondary">依据：{chosen.source.title}</Typography.Text>
-          </div>
-        )}
-      </Modal>
+      {creating && regions && (
+        <NewDraftDialog regions={regions} onCancel={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false);
+            onOpen(id);
+          }} />
+      )}
+      {copying && regions && (
+        <CopyToRegionDialog draft={copying} regions={regions} onCancel={() => setCopying(null)}
+          onCopied={(id) => {
+            setCopying(null);
+            onOpen(id);
+          }} />
+      )}
+      {importing && (
+        <ProjectImportDialog json={importing.json} fileName={importing.fileName} regions={regions ?? []}
+          onCancel={() => setImporting(null)}
+          onImported={(count) => {
+            setImporting(null);
+            message.success(`已导入 ${count} 份草稿`);
+            void reload();
+          }} />
+      )}
     </Card>
   );
 }

@@ -1,0 +1,60 @@
+import { App as AntApp, Modal, Radio, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { documentShortTitle } from '../../../electron/shared/documents/titles';
+import type { RegionId, RegionTemplate } from '../../../electron/shared/region-template';
+import { api } from '../api/client';
+
+/** 新建申报: pick a region, read a paragraph of its rules and what its package holds, create. */
+export function NewDraftDialog(props: { regions: RegionTemplate[]; onCancel: () => void; onCreated: (draftId: string) => void }) {
+  const { message } = AntApp.useApp();
+  const [regionId, setRegionId] = useState<RegionId>(props.regions[0]?.id ?? 'xinjiang');
+  const [busy, setBusy] = useState(false);
+  const chosen = props.regions.find((region) => region.id === regionId);
+
+  const create = async () => {
+    setBusy(true);
+    try {
+      const draft = await api['drafts.create']({ regionId });
+      props.onCreated(draft.id);
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open title="新建申报：选择地区" onOk={() => void create()} okText="创建" cancelText="取消" confirmLoading={busy}
+      onCancel={props.onCancel} width={760}>
+      <Radio.Group value={regionId} onChange={(event) => setRegionId(event.target.value as RegionId)} aria-label="地区">
+        <Space wrap>
+          {props.regions.map((region) => (
+            <Radio.Button key={region.id} value={region.id}>
+              {region.shortName}
+            </Radio.Button>
+          ))}
+        </Space>
+      </Radio.Group>
+      {chosen && (
+        <div style={{ marginTop: 16 }} data-testid="region-summary">
+          <Typography.Title level={5} style={{ marginBottom: 4 }}>
+            {chosen.formTitle}
+          </Typography.Title>
+          <Space size={4} wrap style={{ marginBottom: 8 }}>
+            <Typography.Text type="secondary">依据：{chosen.source.title}</Typography.Text>
+            {chosen.commonLayout && <Tag color="orange">该地区未发布统一表格，使用通用申请表版式</Tag>}
+          </Space>
+          <Typography.Paragraph>{chosen.summary}</Typography.Paragraph>
+          <Typography.Text strong>需要准备的材料：</Typography.Text>
+          <div style={{ marginTop: 6 }}>
+            {chosen.documents.map((kind) => (
+              <Tag key={kind} style={{ marginBottom: 4 }}>
+                {documentShortTitle(chosen, kind)}
+              </Tag>
+            ))}
+          </div>
+        </div>
+      )}
+    </Modal>
+  );
+}

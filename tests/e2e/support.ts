@@ -1,0 +1,105 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Draft, Values } from '../../electron/shared/draft';
+import type { RegionId, TableId } from '../../electron/shared/region-template';
+import { usccCheckChar } from '../../electron/shared/validation/uscc';
+import { hasChromium, launchChromium } from '../helpers/browser';
+import { startTestHost } from '../helpers/web-host';
+
+/** Shared set-up of the end-to-end tests: the browser host on a fresh data folder, Debian's Chromium, screenshots. */
+
+export const shotsDir = resolve(__dirname, '../../test-results/screens');
+
+export type TestHost = Awaited<ReturnType<typeof startTestHost>>;
+
+export interface E2E {
+  host: TestHost;
+  browser: Browser;
+}
+
+export async function startE2E(): Promise<E2E> {
+  if (!hasChromium) throw new Error('Chromium not found at /usr/bin/chromium: apt-get install chromium (see .ci/run)');
+  mkdirSync(shotsDir, { recursive: true });
+  const host = await startTestHost();
+  const browser = await launchChromium();
+  return { host, browser };
+}
+
+export async function stopE2E(e2e: E2E | undefined): Promise<void> {
+  await e2e?.browser.close();
+  await e2e?.host.stop();
+}
+
+/** A 1280×800 page (the smallest window we support) that records page errors, with clipboard access. */
+export async function openPage(e2e: E2E): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.host.url });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, context, errors };
+}
+
+/** A screenshot once dialogs and messages have finished moving in (CSS animations), as a user would see it. */
+export async function shot(page: Page, name: string): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    const running = await page.evaluate<number>(
+      'document.getAnimations().filter((animation) => animation.playState === "running" && !(animation.effect && animation.effect.getComputedTiming().iterations === Infinity)).length',
+    );
+    if (running === 0) break;
+    await page.waitForTimeout(50);
+  }
+  await page.screenshot({ path: `${shotsDir}/${name}.png` });
+}
+
+/** A draft made straight in the store, as if the user had created it earlier. */
+export function seedDraft(
+  host: TestHost,
+  regionId: RegionId,
+  fields: Values = {},
+  tables: Partial<Record<TableId, Values[]>> = {},
+): Draft {
+  return host.store.createDraft({ regionId, templateVersion: 1, fields, tables });
+}
+
+/** A valid 统一社会信用代码 from its first 17 characters. */
+export function uscc(first17: string): string {
+  const check = usccCheckChar(first17);
+  if (!check) throw new Error(`bad USCC body ${first17}`);
+  return first17 + check;
+}
+
+/** Waits until every edit is written (the save indicator says 已保存 and nothing is queued). */
+export async function waitSaved(page: Page): Promise<void> {
+  await page.getByTestId('save-state').getByText(/已保存/).waitFor();
+}
+
+/** The page's clipboard, as seen from a test (which is type-checked without the DOM's types). */
+interface PageGlobals {
+  navigator: { clipboard: { writeText(text: string): Promise<void> } };
+}
+
+/** Puts text on the system clipboard and pastes it with Ctrl+V into whatever has focus. */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((value) => (globalThis as unknown as PageGlobals).navigator.clipboard.writeText(value), text);
+  await page.keyboard.press('Control+V');
+}
+
+/** The accessible name (or id) of the element with keyboard focus. */
+export function focusedLabel(page: Page): Promise<string> {
+  return page.evaluate<string>(
+    'document.activeElement ? (document.activeElement.getAttribute("aria-label") || document.activeElement.id || "") : ""',
+  );
+}
+
+export function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === element.ownerDocument.activeElement);
+}
+
+export function rowsOf(host: TestHost, draftId: string, table: TableId): Values[] {
+  return host.store.getDraft(draftId).tables[table].map((row) => row.values);
+}
+
+export { expect };
