@@ -72,26 +72,35 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
     }
   };
 
+  // The name is what users look for, so it wraps rather than being cut, with the lead unit under it.
   const nameCell = (name: string, draft: DraftSummary, inTrash: boolean) => {
     const text = name || '（未命名草稿）';
-    return inTrash ? (
-      <span>{text}</span>
-    ) : (
-      <a href={`#/draft/${encodeURIComponent(draft.id)}/basic`} onClick={(event) => { event.preventDefault(); onOpen(draft.id); }}>
-        {text}
-      </a>
+    return (
+      <div>
+        {inTrash ? (
+          <span>{text}</span>
+        ) : (
+          <a href={`#/draft/${encodeURIComponent(draft.id)}/basic`} onClick={(event) => { event.preventDefault(); onOpen(draft.id); }}>
+            {text}
+          </a>
+        )}
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            牵头单位：{draft.leadUnit || '—'}
+          </Typography.Text>
+        </div>
+      </div>
     );
   };
 
   const columns = (inTrash: boolean): ColumnsType<DraftSummary> => [
-    { title: '创新联合体名称', dataIndex: 'name', ellipsis: true, render: (name: string, draft) => nameCell(name, draft, inTrash) },
+    { title: '创新联合体名称', dataIndex: 'name', render: (name: string, draft) => nameCell(name, draft, inTrash) },
     {
       title: '地区',
       dataIndex: 'regionId',
       width: 92,
       render: (id: RegionId) => <Tag color="blue">{regionOf(id)?.shortName ?? id}</Tag>,
     },
-    { title: '牵头单位', dataIndex: 'leadUnit', ellipsis: true, render: (lead: string) => lead || '—' },
     { title: '成员单位', dataIndex: 'memberCount', width: 84, align: 'right', render: (count: number) => `${count} 家` },
     {
       title: '完整度',
@@ -118,7 +127,7 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
     },
     {
       title: '操作',
-      width: inTrash ? 190 : 300,
+      width: inTrash ? 190 : 236,
       render: (_: unknown, draft) =>
         inTrash ? (
           <Space size={4}>
@@ -138,9 +147,7 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
               打开
             </Button>
             <Tooltip title="复制一份同地区的草稿">
-              <Button size="small" icon={<CopyOutlined />} onClick={run(() => api['drafts.duplicate']({ id: draft.id }), '已复制草稿')}>
-                复制
-              </Button>
+              <Button size="small" icon={<CopyOutlined />} aria-label="复制" onClick={run(() => api['drafts.duplicate']({ id: draft.id }), '已复制草稿')} />
             </Tooltip>
             <Tooltip title="复制为另一个地区的申报（原草稿不变）">
               <Button size="small" icon={<SwapOutlined />} onClick={() => setCopying(draft)}>
@@ -152,9 +159,7 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
             </Tooltip>
             <Popconfirm title="移到回收站？可随时恢复。" okText="删除" cancelText="取消"
               onConfirm={run(() => api['drafts.trash']({ id: draft.id }), '已移到回收站，可在“回收站”中恢复')}>
-              <Button size="small" danger icon={<DeleteOutlined />}>
-                删除
-              </Button>
+              <Button size="small" danger icon={<DeleteOutlined />} aria-label="删除" />
             </Popconfirm>
           </Space>
         ),
