@@ -17,6 +17,8 @@ export function storeCheckContext(store: DraftStore): CheckContext {
       countDraftsLedBy: (uscc, regionId, excludeDraftId) => store.countDraftsLedBy(uscc, regionId, excludeDraftId),
       countDraftsWithMember: (uscc, regionId, excludeDraftId) =>
         store.countDraftsWithMember(uscc, regionId, excludeDraftId),
+      countDraftsWithMembers: (usccs, regionId, excludeDraftId) =>
+        store.countDraftsWithMembers(usccs, regionId, excludeDraftId),
     },
   };
 }

@@ -61,6 +61,11 @@ export class DraftStore {
     return new DraftStore(db, file, options);
   }
 
+  /** Runs several store calls as one transaction: one disk sync instead of one per call. */
+  batch<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
@@ -357,6 +362,19 @@ export class DraftStore {
       )
       .get(normalizeCode(uscc), regionId, excludeDraftId ?? null) as { n: number };
     return row.n;
+  }
+
+  /** countDraftsWithMember for many codes in one query (the 3-consortia rule asks it for every member). */
+  countDraftsWithMembers(usccs: string[], regionId: RegionId, excludeDraftId?: string): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT r.uscc AS uscc, count(DISTINCT r.draft_id) AS n FROM table_row r JOIN draft d ON d.id = r.draft_id
+         WHERE r.uscc IN (SELECT value FROM json_each(?)) AND r.table_key = 'members' AND d.region_id = ?
+           AND d.deleted_at IS NULL AND d.id IS NOT ?
+         GROUP BY r.uscc`,
+      )
+      .all(JSON.stringify(usccs.map(normalizeCode)), regionId, excludeDraftId ?? null) as Array<{ uscc: string; n: number }>;
+    return new Map(rows.map((row) => [row.uscc, row.n]));
   }
 
   /** In how many live drafts of a region does this credit code lead (牵头单位)? */

@@ -135,6 +135,9 @@ describe('draft store', () => {
     expect(store.countDraftsWithMember(code, 'guangxi', first)).toBe(2);
     expect(store.countDraftsLedBy(code, 'guangxi')).toBe(1);
     expect(store.countDraftsLedBy(code, 'guangxi', first)).toBe(0);
+    // the batched form gives the same answers in one query, and leaves out codes found nowhere else
+    const batch = store.countDraftsWithMembers([code, '91450100MA5KNONE00'], 'guangxi', first);
+    expect([...batch]).toEqual([[code, 2]]);
     const plan = store.db
       .prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM table_row WHERE uscc = ?")
       .all(code) as { detail: string }[];
