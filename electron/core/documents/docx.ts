@@ -1,27 +1,3 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  HeightRule,
-  ImageRun,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignSection,
-  VerticalAlignTable,
-  WidthType,
-  type IBorderOptions,
-  type ISectionOptions,
-  type ITableCellBorders,
-  type ParagraphChild,
-} from 'docx';
 import type {
   Align,
   Block,
@@ -36,277 +12,466 @@ import type {
 } from '../../shared/document-model';
 import { checkboxChar, fontFaces, fontSizePt, imageDataUrlInfo, pageNumberText, pageSizeMm } from '../../shared/document-model';
 import { stripXmlInvalid } from '../../shared/validation/sanitize';
+import { writeZip, type ZipEntry } from './zip-writer';
 
 /**
- * DocumentModel → .docx with the `docx` package. Chinese fonts go in the East Asian slot with a Latin font beside
- * them; every table has explicit column widths, fixed layout and cell widths (WPS ignores tables without); header
- * rows repeat; rows do not split unless the model allows it (long free text); page numbers 「- 1 -」 are a PAGE
- * field in the footer, restarting where the model says.
+ * DocumentModel → .docx, written directly as WordprocessingML strings and zipped with Node's zlib (the `docx`
+ * package's object tree cost 2/3 of an export and much of its GC). Chinese fonts go in the East Asian slot with a
+ * Latin font beside them; each distinct text style of a paragraph is a named paragraph style in styles.xml, so
+ * runs in that style carry no formatting of their own; every table has explicit column widths, fixed layout and
+ * cell widths (WPS ignores tables without); header rows repeat; rows do not split unless the model allows it
+ * (long free text); page numbers 「- 1 -」 are a PAGE field in the footer, restarting where the model says.
  */
 
 const twipsPerMm = 1440 / 25.4;
 const twips = (mm: number): number => Math.round(mm * twipsPerMm);
 const pxPerMm = 96 / 25.4;
+const emuPerPx = 9525;
 
 /** Word's default cell margins: 0.19 cm left and right, none above and below. */
 const cellMarginTwips = 108;
 
-const thinLine: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const noLine: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+const ns = {
+  w: 'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  wp: 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing',
+  a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
+  pic: 'http://schemas.openxmlformats.org/drawingml/2006/picture',
+  rel: 'http://schemas.openxmlformats.org/package/2006/relationships',
+  officeRel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+} as const;
+const xmlDeclaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 
-function runFont(font: FontFamily) {
+const escapable = /[&<>"]/;
+const escapableGlobal = /[&<>"]/g;
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Escapes text and attribute values; characters XML cannot hold are dropped rather than break the file. */
+function esc(text: string): string {
+  const clean = stripXmlInvalid(text);
+  return escapable.test(clean) ? clean.replace(escapableGlobal, (c) => escapes[c]) : clean;
+}
+
+/** A text style with every property decided, as Word ends up showing it. */
+interface ResolvedStyle {
+  font: FontFamily;
+  halfPoints: number;
+  bold: boolean;
+  underline: boolean;
+  color: string | null;
+}
+
+function resolve(style: TextStyle, base: DocumentModel['baseStyle']): ResolvedStyle {
+  return {
+    font: style.font ?? base.font,
+    halfPoints: fontSizePt[style.size ?? base.size] * 2,
+    bold: !!style.bold,
+    underline: !!style.underline,
+    color: style.color && /^[0-9a-fA-F]{6}$/.test(style.color) ? style.color.toUpperCase() : null,
+  };
+}
+
+const styleKey = (s: ResolvedStyle): string => `${s.font}|${s.halfPoints}|${s.bold ? 1 : 0}|${s.underline ? 1 : 0}|${s.color ?? ''}`;
+
+function fontsXml(font: FontFamily): string {
   const face = fontFaces[font];
   // The hint makes Word use the East Asian font for characters both slots could show (“”、…) as Chinese text does.
-  return { ascii: face.latin, hAnsi: face.latin, cs: face.latin, eastAsia: face.eastAsia, hint: 'eastAsia' };
+  return `<w:rFonts w:ascii="${face.latin}" w:cs="${face.latin}" w:eastAsia="${face.eastAsia}" w:hAnsi="${face.latin}" w:hint="eastAsia"/>`;
 }
 
-function runProps(style: TextStyle) {
-  return {
-    ...(style.font ? { font: runFont(style.font) } : {}),
-    ...(style.size ? { size: fontSizePt[style.size] * 2 } : {}),
-    ...(style.bold !== undefined ? { bold: style.bold } : {}),
-    ...(style.underline ? { underline: {} } : {}),
-    ...(style.color && /^[0-9a-fA-F]{6}$/.test(style.color) ? { color: style.color } : {}),
-  };
-}
+const symbolFont = 'Segoe UI Symbol';
+const symbolFontsXml = `<w:rFonts w:ascii="${symbolFont}" w:cs="${symbolFont}" w:eastAsia="${symbolFont}" w:hAnsi="${symbolFont}"/>`;
 
-const alignments: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  justify: AlignmentType.BOTH,
-  distribute: AlignmentType.DISTRIBUTE,
-};
-
-function inlineChildren(run: Inline, paragraphStyle: TextStyle): ParagraphChild[] {
-  switch (run.kind) {
-    case 'text': {
-      const props = runProps({ ...paragraphStyle, ...run });
-      // Text from the user may carry characters XML cannot hold; they are dropped rather than break the file.
-      return stripXmlInvalid(run.text)
-        .split('\n')
-        .map((part, index) => new TextRun({ text: part, break: index > 0 ? 1 : undefined, ...props }));
-    }
-    case 'checkbox': {
-      const props = runProps({ ...paragraphStyle, ...run });
-      const symbol = 'Segoe UI Symbol';
-      return [
-        new TextRun({ ...props, text: checkboxChar(run.checked), font: { ascii: symbol, hAnsi: symbol, eastAsia: symbol, cs: symbol } }),
-      ];
-    }
-    case 'image': {
-      const info = imageDataUrlInfo(run.dataUrl);
-      if (!info) return [];
-      const data = Buffer.from(run.dataUrl.slice(run.dataUrl.indexOf(',') + 1), 'base64');
-      return [
-        new ImageRun({
-          type: info.format,
-          data,
-          transformation: { width: Math.round(run.widthMm * pxPerMm), height: Math.round(run.heightMm * pxPerMm) },
-          altText: { name: run.alt, description: run.alt, title: run.alt },
-        }),
-      ];
-    }
-  }
-}
-
-function paragraphOf(block: ParagraphBlock, inherited: TextStyle, extra: { pageBreakBefore?: boolean } = {}): Paragraph {
-  const style: TextStyle = { ...inherited, ...block.style };
-  const sizePt = fontSizePt[style.size ?? '小四'];
-  const spacing: { before?: number; after?: number; line?: number; lineRule?: (typeof LineRuleType)[keyof typeof LineRuleType] } = {
-    before: Math.round((block.spaceBeforePt ?? 0) * 20),
-    after: Math.round((block.spaceAfterPt ?? 0) * 20),
-  };
-  if (block.lineSpacing) {
-    if ('multiple' in block.lineSpacing) {
-      spacing.line = Math.round(240 * block.lineSpacing.multiple);
-      spacing.lineRule = LineRuleType.AUTO;
-    } else {
-      spacing.line = Math.round(block.lineSpacing.exactPt * 20);
-      spacing.lineRule = LineRuleType.EXACT;
-    }
-  }
-  const indent =
-    block.firstLineChars || block.indentLeftMm
-      ? {
-          ...(block.firstLineChars
-            ? { firstLine: Math.round(block.firstLineChars * sizePt * 20), firstLineChars: Math.round(block.firstLineChars * 100) }
-            : {}),
-          ...(block.indentLeftMm ? { left: twips(block.indentLeftMm) } : {}),
-        }
-      : undefined;
-  return new Paragraph({
-    children: block.runs.flatMap((run) => inlineChildren(run, style)),
-    alignment: block.align ? alignments[block.align] : undefined,
-    spacing,
-    indent,
-    keepNext: block.keepWithNext || undefined,
-    pageBreakBefore: block.pageBreakBefore || extra.pageBreakBefore || undefined,
-    outlineLevel: block.outlineLevel,
-    // The paragraph mark carries the style too, so an empty line is as tall as the text around it.
-    run: runProps(style),
-  });
-}
-
-/** A paragraph of one point: what Word needs between two tables to keep them apart, and no more. */
-function hairline(pageBreakBefore = false): Paragraph {
-  return new Paragraph({
-    children: [],
-    spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT },
-    run: { size: 2 },
-    pageBreakBefore: pageBreakBefore || undefined,
-  });
-}
-
-function cellBorders(table: TableBlock, cell: ModelCell, firstRow: boolean): ITableCellBorders | undefined {
-  const sides: ITableCellBorders = {};
-  const set = (side: 'top' | 'bottom' | 'left' | 'right', on: boolean | undefined) => {
-    if (on === undefined) return;
-    (sides as Record<string, IBorderOptions>)[side] = on ? thinLine : noLine;
-  };
-  set('top', cell.borders?.top);
-  set('bottom', cell.borders?.bottom);
-  set('left', cell.borders?.left);
-  set('right', cell.borders?.right);
-  if (firstRow && table.joinAbove) set('top', false);
-  return Object.keys(sides).length > 0 ? sides : undefined;
-}
-
-const verticalAligns = {
-  top: VerticalAlignTable.TOP,
-  center: VerticalAlignTable.CENTER,
-  bottom: VerticalAlignTable.BOTTOM,
-} as const;
-
-function tableOf(table: TableBlock, inherited: TextStyle): Table {
-  const style: TextStyle = { ...inherited, ...table.style };
-  const columnTwips = table.columnsMm.map(twips);
-  const total = columnTwips.reduce((a, b) => a + b, 0);
-  // Which grid column each cell starts in, so its width is the sum of the columns it spans.
-  const occupied: boolean[][] = table.rows.map(() => []);
-  const rows = table.rows.map((row, r) => {
-    let column = 0;
-    const cells = row.cells.map((cell) => {
-      while (occupied[r][column]) column++;
-      const span = cell.colSpan ?? 1;
-      for (let dr = 0; dr < (cell.rowSpan ?? 1); dr++) {
-        for (let dc = 0; dc < span; dc++) if (occupied[r + dr]) occupied[r + dr][column + dc] = true;
-      }
-      const width = columnTwips.slice(column, column + span).reduce((a, b) => a + b, 0);
-      column += span;
-      return new TableCell({
-        children: cell.blocks.map((block) => paragraphOf(block, style)),
-        width: { size: width, type: WidthType.DXA },
-        columnSpan: span > 1 ? span : undefined,
-        rowSpan: cell.rowSpan && cell.rowSpan > 1 ? cell.rowSpan : undefined,
-        verticalAlign: verticalAligns[cell.vAlign ?? 'top'],
-        borders: cellBorders(table, cell, r === 0),
-      });
-    });
-    return new TableRow({
-      children: cells,
-      tableHeader: r < (table.headerRows ?? 0) || undefined,
-      cantSplit: !row.allowSplit,
-      keepNext: row.keepWithNext || undefined,
-      height: row.minHeightMm ? { value: twips(row.minHeightMm), rule: HeightRule.ATLEAST } : undefined,
-    });
-  });
-  const line = table.borders === 'grid' ? thinLine : noLine;
-  return new Table({
-    rows,
-    columnWidths: columnTwips,
-    width: { size: total, type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    margins: { left: cellMarginTwips, right: cellMarginTwips, top: 0, bottom: 0 },
-    borders: {
-      top: table.joinAbove ? noLine : line,
-      bottom: line,
-      left: line,
-      right: line,
-      insideHorizontal: line,
-      insideVertical: line,
-    },
-  });
-}
-
-function sectionChildren(section: Section, base: TextStyle): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [];
-  let breakPending = false;
-  let previous: Block | null = null;
-  for (const block of section.blocks) {
-    if (block.kind === 'pageBreak') {
-      breakPending = true;
-      continue;
-    }
-    if (block.kind === 'paragraph') {
-      out.push(paragraphOf(block, base, { pageBreakBefore: breakPending }));
-    } else {
-      // Two tables in a row would be merged by Word: a hairline paragraph keeps them apart (and carries a page break).
-      if (breakPending || previous?.kind === 'table') out.push(hairline(breakPending));
-      out.push(tableOf(block, base));
-    }
-    breakPending = false;
-    previous = block;
-  }
-  if (breakPending) out.push(hairline(true));
+/** The run properties of `s`, in schema order; with `over`, only those that differ from it (off written as off). */
+function rPrBody(s: ResolvedStyle, over?: ResolvedStyle, fonts = true): string {
+  let out = '';
+  if (fonts && (!over || over.font !== s.font)) out += fontsXml(s.font);
+  if (s.bold ? !over?.bold : over?.bold) out += s.bold ? '<w:b/><w:bCs/>' : '<w:b w:val="0"/><w:bCs w:val="0"/>';
+  if (over ? over.color !== s.color : s.color) out += `<w:color w:val="${s.color ?? 'auto'}"/>`;
+  if (!over || over.halfPoints !== s.halfPoints) out += `<w:sz w:val="${s.halfPoints}"/><w:szCs w:val="${s.halfPoints}"/>`;
+  if (s.underline ? !over?.underline : over?.underline) out += `<w:u w:val="${s.underline ? 'single' : 'none'}"/>`;
   return out;
 }
 
-function pageNumberFooter(): Footer {
-  const [before, after] = pageNumberText('\u0000').split('\u0000');
-  const props = runProps({ font: 'song', size: '四号' });
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ ...props, children: [before, PageNumber.CURRENT, after] })],
-      }),
-    ],
-  });
+const alignments: Record<Align, string> = { left: 'left', center: 'center', right: 'right', justify: 'both', distribute: 'distribute' };
+const verticalAligns = { top: 'top', center: 'center', bottom: 'bottom' } as const;
+
+type BorderSide = 'top' | 'left' | 'bottom' | 'right';
+const lineXml = (side: string, on: boolean): string =>
+  on ? `<w:${side} w:val="single" w:color="000000" w:sz="4"/>` : `<w:${side} w:val="none" w:color="auto" w:sz="0"/>`;
+
+interface Image {
+  relId: string;
+  target: string;
+  data: Buffer;
 }
 
-export function docxSections(model: DocumentModel): ISectionOptions[] {
-  const base: TextStyle = model.baseStyle;
-  return model.sections.map((section) => {
-    const m = section.marginsMm;
-    return {
-      properties: {
-        page: {
-          size: { width: twips(pageSizeMm.width), height: twips(pageSizeMm.height) },
-          margin: {
-            top: twips(m.top),
-            bottom: twips(m.bottom),
-            left: twips(m.left),
-            right: twips(m.right),
-            header: twips(15),
-            // The number sits about 7 mm below the text, as GB/T 9704 places it.
-            footer: twips(Math.max(10, m.bottom - 14)),
-            gutter: 0,
-          },
-          pageNumbers: section.pageNumbers === 'restart' ? { start: 1 } : undefined,
-        },
-        verticalAlign: section.verticalAlign === 'center' ? VerticalAlignSection.CENTER : undefined,
-      },
-      // Every section names its footer: in Word a section without one would take the previous section's page numbers.
-      footers: { default: section.pageNumbers === 'none' ? new Footer({ children: [new Paragraph({ children: [] })] }) : pageNumberFooter() },
-      children: sectionChildren(section, base),
-    };
-  });
+/** One document being written: its styles, pictures, footers and the parts they need. */
+class Writer {
+  readonly out: string[] = [];
+  private readonly styles = new Map<string, { id: string; style: ResolvedStyle }>();
+  private readonly images = new Map<string, Image>();
+  readonly footers: Array<{ relId: string; target: string; xml: string }> = [];
+  private drawingId = 0;
+  private relCount = 3; // rId1 styles, rId2 settings, rId3 … pictures and footers
+
+  constructor(private readonly base: DocumentModel['baseStyle']) {}
+
+  private nextRelId(): string {
+    this.relCount += 1;
+    return `rId${this.relCount}`;
+  }
+
+  /** The paragraph style that carries `s`, made the first time a paragraph uses it. */
+  private paragraphStyle(s: ResolvedStyle): string {
+    const key = styleKey(s);
+    let entry = this.styles.get(key);
+    if (!entry) {
+      entry = { id: `P${this.styles.size + 1}`, style: s };
+      this.styles.set(key, entry);
+    }
+    return entry.id;
+  }
+
+  private image(dataUrl: string, format: string): Image {
+    let image = this.images.get(dataUrl);
+    if (!image) {
+      const n = this.images.size + 1;
+      image = {
+        relId: this.nextRelId(),
+        target: `media/image${n}.${format}`,
+        data: Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'),
+      };
+      this.images.set(dataUrl, image);
+    }
+    return image;
+  }
+
+  private inline(run: Inline, paragraph: ResolvedStyle, paragraphStyle: TextStyle): void {
+    const out = this.out;
+    switch (run.kind) {
+      case 'text': {
+        if (run.text === '') return;
+        const own = rPrBody(resolve({ ...paragraphStyle, ...run }, this.base), paragraph);
+        const parts = esc(run.text).split('\n');
+        out.push(own ? `<w:r><w:rPr>${own}</w:rPr>` : '<w:r>');
+        for (let i = 0; i < parts.length; i++) {
+          if (i > 0) out.push('<w:br/>');
+          if (parts[i] !== '') out.push('<w:t xml:space="preserve">', parts[i], '</w:t>');
+        }
+        out.push('</w:r>');
+        return;
+      }
+      case 'checkbox': {
+        const own = rPrBody(resolve({ ...paragraphStyle, ...run }, this.base), paragraph, false);
+        out.push(`<w:r><w:rPr>${symbolFontsXml}${own}</w:rPr><w:t xml:space="preserve">${checkboxChar(run.checked)}</w:t></w:r>`);
+        return;
+      }
+      case 'image': {
+        const info = imageDataUrlInfo(run.dataUrl);
+        if (!info) return;
+        const image = this.image(run.dataUrl, info.format);
+        const cx = Math.round(run.widthMm * pxPerMm) * emuPerPx;
+        const cy = Math.round(run.heightMm * pxPerMm) * emuPerPx;
+        const alt = esc(run.alt);
+        this.drawingId += 1;
+        out.push(
+          `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/>`,
+          `<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="${this.drawingId}" name="${alt}" descr="${alt}" title="${alt}"/>`,
+          '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>',
+          `<a:graphic><a:graphicData uri="${ns.pic}"><pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="${alt}"/><pic:cNvPicPr/></pic:nvPicPr>`,
+          `<pic:blipFill><a:blip r:embed="${image.relId}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>`,
+          `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>`,
+          '</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>',
+        );
+        return;
+      }
+    }
+  }
+
+  /** A paragraph; `sectPr` closes a section on it, `keepNext` comes from its table row. */
+  paragraph(block: ParagraphBlock, inherited: TextStyle, extra: { pageBreakBefore?: boolean; keepNext?: boolean; sectPr?: string } = {}): void {
+    const textStyle: TextStyle = { ...inherited, ...block.style };
+    const resolved = resolve(textStyle, this.base);
+    const out = this.out;
+    // The paragraph's style carries its text style, the paragraph mark's too: an empty line is as tall as the text around it.
+    let pPr = `<w:pPr><w:pStyle w:val="${this.paragraphStyle(resolved)}"/>`;
+    if (block.keepWithNext || extra.keepNext) pPr += '<w:keepNext/>';
+    if (block.pageBreakBefore || extra.pageBreakBefore) pPr += '<w:pageBreakBefore/>';
+    const before = Math.round((block.spaceBeforePt ?? 0) * 20);
+    const after = Math.round((block.spaceAfterPt ?? 0) * 20);
+    let line = '';
+    if (block.lineSpacing) {
+      line =
+        'multiple' in block.lineSpacing
+          ? ` w:line="${Math.round(240 * block.lineSpacing.multiple)}" w:lineRule="auto"`
+          : ` w:line="${Math.round(block.lineSpacing.exactPt * 20)}" w:lineRule="exact"`;
+    }
+    if (before || after || line) pPr += `<w:spacing w:after="${after}" w:before="${before}"${line}/>`;
+    if (block.firstLineChars || block.indentLeftMm) {
+      const sizePt = fontSizePt[textStyle.size ?? '小四'];
+      pPr += '<w:ind';
+      if (block.indentLeftMm) pPr += ` w:left="${twips(block.indentLeftMm)}"`;
+      if (block.firstLineChars) {
+        pPr += ` w:firstLine="${Math.round(block.firstLineChars * sizePt * 20)}" w:firstLineChars="${Math.round(block.firstLineChars * 100)}"`;
+      }
+      pPr += '/>';
+    }
+    if (block.align) pPr += `<w:jc w:val="${alignments[block.align]}"/>`;
+    if (block.outlineLevel !== undefined) pPr += `<w:outlineLvl w:val="${block.outlineLevel}"/>`;
+    out.push('<w:p>', pPr, extra.sectPr ?? '', '</w:pPr>');
+    for (const run of block.runs) this.inline(run, resolved, textStyle);
+    out.push('</w:p>');
+  }
+
+  /** A paragraph of one point: what Word needs between two tables to keep them apart, and no more. */
+  hairline(pageBreakBefore: boolean, sectPr = ''): void {
+    this.out.push(
+      `<w:p><w:pPr>${pageBreakBefore ? '<w:pageBreakBefore/>' : ''}<w:spacing w:after="0" w:before="0" w:line="20" w:lineRule="exact"/>`,
+      `<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>${sectPr}</w:pPr></w:p>`,
+    );
+  }
+
+  table(table: TableBlock, inherited: TextStyle): void {
+    const out = this.out;
+    const style: TextStyle = { ...inherited, ...table.style };
+    const columnTwips = table.columnsMm.map(twips);
+    const total = columnTwips.reduce((a, b) => a + b, 0);
+    const line = table.borders === 'grid';
+    out.push(
+      `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/><w:tblBorders>`,
+      lineXml('top', line && !table.joinAbove),
+      lineXml('left', line),
+      lineXml('bottom', line),
+      lineXml('right', line),
+      lineXml('insideH', line),
+      lineXml('insideV', line),
+      '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar>',
+      `<w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="${cellMarginTwips}"/><w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="${cellMarginTwips}"/>`,
+      '</w:tblCellMar></w:tblPr><w:tblGrid>',
+    );
+    for (const width of columnTwips) out.push(`<w:gridCol w:w="${width}"/>`);
+    out.push('</w:tblGrid>');
+
+    // What covers each grid column of each row: a cell merged down from above is written again as a
+    // vMerge continuation with the same width, borders and alignment.
+    const mergedFrom: Array<Array<{ tcPr: string; span: number; paragraph: string } | undefined>> = table.rows.map(() => []);
+    const headerRows = table.headerRows ?? 0;
+    table.rows.forEach((row, r) => {
+      out.push('<w:tr><w:trPr>');
+      if (!row.allowSplit) out.push('<w:cantSplit/>');
+      if (r < headerRows) out.push('<w:tblHeader/>');
+      if (row.minHeightMm) out.push(`<w:trHeight w:val="${twips(row.minHeightMm)}" w:hRule="atLeast"/>`);
+      out.push('</w:trPr>');
+      let column = 0;
+      const continuation = (): void => {
+        for (;;) {
+          const merged = mergedFrom[r][column];
+          if (!merged) return;
+          out.push('<w:tc>', merged.tcPr, merged.paragraph, '</w:tc>');
+          column += merged.span;
+        }
+      };
+      for (const cell of row.cells) {
+        continuation();
+        const span = cell.colSpan ?? 1;
+        const rowSpan = cell.rowSpan && cell.rowSpan > 1 ? cell.rowSpan : 1;
+        let width = 0;
+        for (let c = column; c < column + span; c++) width += columnTwips[c] ?? 0;
+        const start = `<w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}`;
+        const end = `${cellBorders(table, cell, r === 0)}<w:vAlign w:val="${verticalAligns[cell.vAlign ?? 'top']}"/></w:tcPr>`;
+        const tcPr = `${start}${rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : ''}${end}`;
+        if (rowSpan > 1) {
+          const last = cell.blocks[cell.blocks.length - 1];
+          const paragraph = last?.align ? `<w:p><w:pPr><w:jc w:val="${alignments[last.align]}"/></w:pPr></w:p>` : '<w:p/>';
+          for (let dr = 1; dr < rowSpan && r + dr < table.rows.length; dr++) mergedFrom[r + dr][column] = { tcPr: `${start}<w:vMerge w:val="continue"/>${end}`, span, paragraph };
+        }
+        out.push('<w:tc>', tcPr);
+        for (const block of cell.blocks) this.paragraph(block, style, { keepNext: row.keepWithNext });
+        if (cell.blocks.length === 0) out.push('<w:p/>');
+        out.push('</w:tc>');
+        column += span;
+      }
+      continuation();
+      out.push('</w:tr>');
+    });
+    out.push('</w:tbl>');
+  }
+
+  /** A section's blocks; `sectPr` (all but the last section) closes it on its last paragraph. */
+  section(section: Section, sectPr: string | null): void {
+    let breakPending = false;
+    let previous: Block | null = null;
+    const blocks = section.blocks;
+    const last = blocks[blocks.length - 1];
+    const endsWithParagraph = sectPr !== null && last?.kind === 'paragraph';
+    blocks.forEach((block, index) => {
+      if (block.kind === 'pageBreak') {
+        breakPending = true;
+        return;
+      }
+      if (block.kind === 'paragraph') {
+        const closes = endsWithParagraph && index === blocks.length - 1;
+        this.paragraph(block, this.base, { pageBreakBefore: breakPending, sectPr: closes ? (sectPr ?? undefined) : undefined });
+      } else {
+        // Two tables in a row would be merged by Word: a hairline paragraph keeps them apart (and carries a page break).
+        if (breakPending || previous?.kind === 'table') this.hairline(breakPending);
+        this.table(block, this.base);
+      }
+      breakPending = false;
+      previous = block;
+    });
+    if (breakPending) {
+      this.hairline(true, sectPr ?? '');
+    } else if (sectPr !== null && !endsWithParagraph) {
+      // A section ending in a table closes on an empty paragraph of its own.
+      this.out.push(`<w:p><w:pPr>${sectPr}</w:pPr></w:p>`);
+    }
+  }
+
+  footer(numbered: boolean): string {
+    const n = this.footers.length + 1;
+    const relId = this.nextRelId();
+    let body = '<w:p/>';
+    if (numbered) {
+      const [before, after] = pageNumberText('\u0000').split('\u0000');
+      const run = `<w:r><w:rPr>${rPrBody(resolve({ font: 'song', size: '四号' }, this.base))}</w:rPr>`;
+      body =
+        `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${run}<w:t xml:space="preserve">${esc(before)}</w:t></w:r>` +
+        `${run}<w:fldChar w:fldCharType="begin"/></w:r>${run}<w:instrText xml:space="preserve">PAGE</w:instrText></w:r>` +
+        `${run}<w:fldChar w:fldCharType="separate"/></w:r>${run}<w:fldChar w:fldCharType="end"/></w:r>` +
+        `${run}<w:t xml:space="preserve">${esc(after)}</w:t></w:r></w:p>`;
+    }
+    this.footers.push({ relId, target: `footer${n}.xml`, xml: `${xmlDeclaration}<w:ftr xmlns:w="${ns.w}" xmlns:r="${ns.r}">${body}</w:ftr>` });
+    return relId;
+  }
+
+  stylesXml(): string {
+    const out: string[] = [
+      xmlDeclaration,
+      `<w:styles xmlns:w="${ns.w}"><w:docDefaults><w:rPrDefault><w:rPr>`,
+      rPrBody(resolve({}, this.base)),
+      '<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>',
+      '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:before="0"/></w:pPr></w:pPrDefault></w:docDefaults>',
+      '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>',
+      '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>',
+      `<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="${cellMarginTwips}" w:type="dxa"/>`,
+      `<w:bottom w:w="0" w:type="dxa"/><w:right w:w="${cellMarginTwips}" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`,
+    ];
+    for (const { id, style } of this.styles.values()) {
+      const face = fontFaces[style.font];
+      const size = Object.entries(fontSizePt).find(([, pt]) => pt * 2 === style.halfPoints)?.[0] ?? `${style.halfPoints / 2}pt`;
+      const name = `${face.eastAsia} ${size}${style.bold ? ' 加粗' : ''}${style.underline ? ' 下划线' : ''}${style.color ? ` #${style.color}` : ''}`;
+      out.push(
+        `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${id}"><w:name w:val="${esc(name)}"/><w:basedOn w:val="Normal"/><w:qFormat/>`,
+        `<w:rPr>${rPrBody(style)}</w:rPr></w:style>`,
+      );
+    }
+    out.push('</w:styles>');
+    return out.join('');
+  }
+
+  parts(model: DocumentModel, documentXml: string): ZipEntry[] {
+    const images = [...this.images.values()];
+    const imageTypes: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp' };
+    const extensions = [...new Set(images.map((image) => image.target.slice(image.target.lastIndexOf('.') + 1)))];
+    const wml = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
+    const contentTypes =
+      `${xmlDeclaration}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      extensions.map((ext) => `<Default Extension="${ext}" ContentType="${imageTypes[ext]}"/>`).join('') +
+      `<Override PartName="/word/document.xml" ContentType="${wml}.document.main+xml"/>` +
+      `<Override PartName="/word/styles.xml" ContentType="${wml}.styles+xml"/>` +
+      `<Override PartName="/word/settings.xml" ContentType="${wml}.settings+xml"/>` +
+      this.footers.map((footer) => `<Override PartName="/word/${footer.target}" ContentType="${wml}.footer+xml"/>`).join('') +
+      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+      '</Types>';
+    const rootRels =
+      `${xmlDeclaration}<Relationships xmlns="${ns.rel}">` +
+      `<Relationship Id="rId1" Type="${ns.officeRel}/officeDocument" Target="word/document.xml"/>` +
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+      `<Relationship Id="rId3" Type="${ns.officeRel}/extended-properties" Target="docProps/app.xml"/>` +
+      '</Relationships>';
+    const documentRels =
+      `${xmlDeclaration}<Relationships xmlns="${ns.rel}">` +
+      `<Relationship Id="rId1" Type="${ns.officeRel}/styles" Target="styles.xml"/>` +
+      `<Relationship Id="rId2" Type="${ns.officeRel}/settings" Target="settings.xml"/>` +
+      this.footers.map((footer) => `<Relationship Id="${footer.relId}" Type="${ns.officeRel}/footer" Target="${footer.target}"/>`).join('') +
+      images.map((image) => `<Relationship Id="${image.relId}" Type="${ns.officeRel}/image" Target="${image.target}"/>`).join('') +
+      '</Relationships>';
+    const settings =
+      `${xmlDeclaration}<w:settings xmlns:w="${ns.w}"><w:defaultTabStop w:val="720"/><w:evenAndOddHeaders w:val="false"/>` +
+      '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>';
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const core =
+      `${xmlDeclaration}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+      'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+      `<dc:title>${esc(model.title)}</dc:title><dc:creator>联合体申报助手</dc:creator><cp:revision>1</cp:revision>` +
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified>` +
+      '</cp:coreProperties>';
+    const app =
+      `${xmlDeclaration}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
+      'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>联合体申报助手</Application></Properties>';
+    return [
+      { name: '[Content_Types].xml', data: contentTypes },
+      { name: '_rels/.rels', data: rootRels },
+      { name: 'docProps/core.xml', data: core },
+      { name: 'docProps/app.xml', data: app },
+      { name: 'word/document.xml', data: documentXml },
+      { name: 'word/_rels/document.xml.rels', data: documentRels },
+      { name: 'word/styles.xml', data: this.stylesXml() },
+      { name: 'word/settings.xml', data: settings },
+      ...this.footers.map((footer) => ({ name: `word/${footer.target}`, data: footer.xml })),
+      ...images.map((image) => ({ name: `word/${image.target}`, data: image.data })),
+    ];
+  }
+}
+
+function cellBorders(table: TableBlock, cell: ModelCell, firstRow: boolean): string {
+  const sides: Partial<Record<BorderSide, boolean>> = {};
+  for (const side of ['top', 'left', 'bottom', 'right'] as const) {
+    const on = cell.borders?.[side];
+    if (on !== undefined) sides[side] = on;
+  }
+  if (firstRow && table.joinAbove) sides.top = false;
+  const set = (['top', 'left', 'bottom', 'right'] as const).filter((side) => sides[side] !== undefined);
+  if (set.length === 0) return '';
+  return `<w:tcBorders>${set.map((side) => lineXml(side, sides[side] === true)).join('')}</w:tcBorders>`;
+}
+
+function sectPrXml(section: Section, footerRelId: string): string {
+  const m = section.marginsMm;
+  // The number sits about 7 mm below the text, as GB/T 9704 places it.
+  const footer = twips(Math.max(10, m.bottom - 14));
+  return (
+    `<w:sectPr><w:footerReference w:type="default" r:id="${footerRelId}"/>` +
+    `<w:pgSz w:w="${twips(pageSizeMm.width)}" w:h="${twips(pageSizeMm.height)}" w:orient="portrait"/>` +
+    `<w:pgMar w:top="${twips(m.top)}" w:right="${twips(m.right)}" w:bottom="${twips(m.bottom)}" w:left="${twips(m.left)}" w:header="${twips(15)}" w:footer="${footer}" w:gutter="0"/>` +
+    (section.pageNumbers === 'restart' ? '<w:pgNumType w:start="1"/>' : '') +
+    (section.verticalAlign === 'center' ? '<w:vAlign w:val="center"/>' : '') +
+    '<w:docGrid w:linePitch="360"/></w:sectPr>'
+  );
 }
 
 export async function writeDocx(model: DocumentModel): Promise<Buffer> {
-  const document = new Document({
-    creator: '联合体申报助手',
-    title: model.title,
-    styles: {
-      default: {
-        document: {
-          run: { ...runProps(model.baseStyle), language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
-          paragraph: { spacing: { before: 0, after: 0 } },
-        },
-      },
-    },
-    sections: docxSections(model),
+  const writer = new Writer(model.baseStyle);
+  writer.out.push(
+    xmlDeclaration,
+    `<w:document xmlns:w="${ns.w}" xmlns:r="${ns.r}" xmlns:wp="${ns.wp}" xmlns:a="${ns.a}" xmlns:pic="${ns.pic}"><w:body>`,
+  );
+  model.sections.forEach((section, index) => {
+    // Every section names its footer: in Word a section without one would take the previous section's page numbers.
+    const sectPr = sectPrXml(section, writer.footer(section.pageNumbers !== 'none'));
+    if (index < model.sections.length - 1) {
+      writer.section(section, sectPr);
+    } else {
+      // The last section's properties are the body's own.
+      writer.section(section, null);
+      writer.out.push(sectPr);
+    }
   });
-  return Packer.toBuffer(document);
+  writer.out.push('</w:body></w:document>');
+  return writeZip(writer.parts(model, writer.out.join('')));
 }

@@ -19,7 +19,9 @@ describe('.docx writer', () => {
   const draft = exampleDraft('xinjiang');
 
   it('sets Chinese fonts in the East Asian slot with a Latin font beside, and sizes in half-points', async () => {
-    const { xml } = await documentXml(buildApplicationForm(template, draft));
+    // Formatting that repeats lives in named paragraph styles: read the styles with the document.
+    const { xml: body, zip } = await documentXml(buildApplicationForm(template, draft));
+    const xml = body + readZipEntry(zip, 'word/styles.xml');
     expect(xml).toContain('w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="宋体" w:hAnsi="Times New Roman" w:hint="eastAsia"');
     expect(xml).toContain('w:eastAsia="黑体"');
     expect(xml).toContain('w:eastAsia="仿宋_GB2312"');

@@ -1,0 +1,93 @@
+import * as zlib from 'node:zlib';
+
+/**
+ * A minimal ZIP writer for the files we produce ourselves (.docx): every part deflated with Node's zlib, local
+ * headers, central directory, no ZIP64 (our parts are far below 4 GiB) and no encryption. No package needed.
+ */
+
+export interface ZipEntry {
+  /** Path inside the archive, forward slashes, e.g. "word/document.xml". */
+  name: string;
+  data: Buffer | string;
+}
+
+let crcTable: Uint32Array | null = null;
+
+/** CRC-32 (IEEE), by table, for a Node without zlib.crc32 (before 20.15). */
+function crc32Table(data: Buffer): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+const nativeCrc32: ((data: Buffer) => number) | null = typeof zlib.crc32 === 'function' ? (data) => zlib.crc32(data) >>> 0 : null;
+
+export function crc32(data: Buffer): number {
+  return nativeCrc32 ? nativeCrc32(data) : crc32Table(data);
+}
+
+/** 1980-01-01 00:00 in MS-DOS format: the archive's bytes depend on its content only (the date is in docProps). */
+const dosTime = 0;
+const dosDate = (1 << 5) | 1;
+/** Bit 11: names are UTF-8. */
+const utf8Flag = 0x0800;
+
+export function writeZip(entries: ZipEntry[]): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
+    const compressed = zlib.deflateRawSync(raw);
+    const name = Buffer.from(entry.name, 'utf8');
+    const crc = crc32(raw);
+
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    local.writeUInt16LE(utf8Flag, 6);
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(dosTime, 10);
+    local.writeUInt16LE(dosDate, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS attributes
+    header.writeUInt16LE(20, 6);
+    header.writeUInt16LE(utf8Flag, 8);
+    header.writeUInt16LE(8, 10);
+    header.writeUInt16LE(dosTime, 12);
+    header.writeUInt16LE(dosDate, 14);
+    header.writeUInt32LE(crc, 16);
+    header.writeUInt32LE(compressed.length, 20);
+    header.writeUInt32LE(raw.length, 24);
+    header.writeUInt16LE(name.length, 28);
+    // extra, comment, disk number, internal and external attributes: all 0
+    header.writeUInt32LE(offset, 42);
+    central.push(header, name);
+
+    chunks.push(local, name, compressed);
+    offset += local.length + name.length + compressed.length;
+  }
+  const centralSize = central.reduce((sum, chunk) => sum + chunk.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, end]);
+}
