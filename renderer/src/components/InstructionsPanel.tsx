@@ -1,14 +1,16 @@
 import { ReadOutlined } from '@ant-design/icons';
 import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { memo } from 'react';
 import type { RegionTemplate, StepId } from '../../../electron/shared/region-template';
 import { instructionsFor } from '../steps/steps';
 
 /**
  * The official 填表说明 lines that apply to a step, quoted as printed, with the form they come from. Shown
  * beside (or above) the fields they explain; `children` adds the step's own notes (the >20 members note …).
+ * Memoised: its props do not change while the user types in the step beside it.
  */
-export function InstructionsPanel({
+export const InstructionsPanel = memo(function InstructionsPanel({
   template,
   step,
   children,
@@ -67,4 +69,4 @@ export function InstructionsPanel({
       )}
     </Card>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, ArrowRightOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Progress, Spin, Tag, Tooltip, Typography } from 'antd';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { CheckReport, Finding } from '../../../electron/shared/checks';
 import { deriveValues, filledRows } from '../../../electron/shared/derive';
 import type { Draft } from '../../../electron/shared/draft';
@@ -71,7 +71,11 @@ export function DraftScreen(props: {
     void reload().then(() => runChecks());
   }, [reload, runChecks]);
 
-  const goto = (finding: Finding) => {
+  // Read through a ref, so that the callbacks below stay the same while the user types.
+  const latest = useRef({ template, draft });
+  latest.current = { template, draft };
+  const goto = useCallback((finding: Finding) => {
+    const { template, draft } = latest.current;
     if (!template || !draft) return;
     const nonce = Date.now();
     const target = finding.target;
@@ -90,7 +94,17 @@ export function DraftScreen(props: {
       setFocus(noFocus);
     }
     window.scrollTo({ top: 0 });
-  };
+  }, [onStep]);
+  const gotoCheck = useCallback(() => goStep('check'), [goStep]);
+  const closeHistory = useCallback(() => setHistoryOpen(false), []);
+  const restoreRevision = actions.restoreRevision;
+  const onRestore = useCallback(
+    async (revisionId: number) => {
+      await restoreRevision(revisionId);
+      void runChecks();
+    },
+    [restoreRevision, runChecks],
+  );
 
   if (loadError) {
     return (
@@ -101,9 +115,6 @@ export function DraftScreen(props: {
   if (!draft || !template || !derived) return <Spin tip="正在打开…" size="large"><div style={{ height: 240 }} /></Spin>;
 
   const report = checks.report;
-  const index = stepOrder.indexOf(step);
-  const previous = stepOrder[index - 1];
-  const next = stepOrder[index + 1];
   const gridHeight = Math.max(240, windowHeight - 400);
 
   return (
@@ -135,34 +146,43 @@ export function DraftScreen(props: {
           onError={onError}
           checks={checks}
           onGoto={goto}
-          onGotoCheck={() => goStep('check')}
+          onGotoCheck={gotoCheck}
           onReload={reloadAfterImport}
         />
       </section>
 
-      <nav className="step-footer" aria-label="上一步与下一步">
-        {previous ? (
-          <Button icon={<ArrowLeftOutlined />} onClick={() => goStep(previous)}>
-            上一步：{stepLabels[previous]}
-          </Button>
-        ) : (
-          <span />
-        )}
-        {next && (
-          <Button type="primary" onClick={() => goStep(next)}>
-            下一步：{stepLabels[next]} <ArrowRightOutlined />
-          </Button>
-        )}
-      </nav>
+      <StepFooter step={step} onStep={goStep} />
 
-      <HistoryDrawer draftId={draftId} open={historyOpen} onClose={() => setHistoryOpen(false)}
-        onRestore={async (revisionId) => {
-          await actions.restoreRevision(revisionId);
-          void checks.run();
-        }} />
+      <MemoHistoryDrawer draftId={draftId} open={historyOpen} onClose={closeHistory} onRestore={onRestore} />
     </div>
   );
 }
+
+// Drawn again only when opened or closed, not on every keystroke of the draft.
+const MemoHistoryDrawer = memo(HistoryDrawer);
+
+/** 上一步 / 下一步; memoised, so typing in the step above does not redraw its buttons. */
+const StepFooter = memo(function StepFooter({ step, onStep }: { step: StepId; onStep: (step: StepId) => void }) {
+  const index = stepOrder.indexOf(step);
+  const previous = stepOrder[index - 1];
+  const next = stepOrder[index + 1];
+  return (
+    <nav className="step-footer" aria-label="上一步与下一步">
+      {previous ? (
+        <Button icon={<ArrowLeftOutlined />} onClick={() => onStep(previous)}>
+          上一步：{stepLabels[previous]}
+        </Button>
+      ) : (
+        <span />
+      )}
+      {next && (
+        <Button type="primary" onClick={() => onStep(next)}>
+          下一步：{stepLabels[next]} <ArrowRightOutlined />
+        </Button>
+      )}
+    </nav>
+  );
+});
 
 function StepBody(props: {
   step: StepId;
@@ -237,8 +257,12 @@ function StepBody(props: {
   }
 }
 
-/** 一、参与单位 as the agreement lists them (by tier), and who still lacks a 法定代表人 for the signature block. */
-function AgreementParties({ template, draft }: { template: RegionTemplate; draft: Draft }) {
+/**
+ * 一、参与单位 as the agreement lists them (by tier), and who still lacks a 法定代表人 for the signature block.
+ * Drawn again only when the member table changes, not while the agreement's texts are typed.
+ */
+const AgreementParties = memo(
+  function AgreementParties({ template, draft }: { template: RegionTemplate; draft: Draft }) {
   const rows = filledRows(draft.tables.members);
   const missingRep = rows.filter((row) => (row.values.legalRepName ?? '').trim() === '').length;
   return (
@@ -265,7 +289,9 @@ function AgreementParties({ template, draft }: { template: RegionTemplate; draft
       </Typography.Paragraph>
     </Card>
   );
-}
+  },
+  (before, after) => before.template === after.template && before.draft.tables.members === after.draft.tables.members,
+);
 
 /** The draft's bar: name, region, completeness, history and the step bar; drawn again only when they change. */
 const DraftBar = memo(function DraftBar(props: {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckReport } from '../../../electron/shared/checks';
 import type { Draft } from '../../../electron/shared/draft';
 import { api } from '../api/client';
@@ -39,5 +39,6 @@ export function useCheckReport(draftId: string, draft: Draft | null, delayMs = 1
   }, [draft, run, delayMs]);
 
   const refresh = useCallback(() => void run(), [run]);
-  return { report, error, loading, run, refresh };
+  // One object per change of its contents, so the screens it is passed to can skip a keystroke's render.
+  return useMemo(() => ({ report, error, loading, run, refresh }), [report, error, loading, run, refresh]);
 }

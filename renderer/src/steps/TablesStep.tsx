@@ -39,19 +39,9 @@ export function TablesStep(props: {
           <TableHeading table={table} template={template} draftId={draft.id} onReload={props.onReload} />
           {table.key === 'members' && <MembersSummary template={template} draft={draft} derived={derived} table={table} />}
           {table.key === 'platforms' && (
-            <div className="table-summary" data-testid="platforms-summary">
-              <span>
-                国家级平台 <strong>{derived.nationalPlatformCount}</strong> 个
-              </span>
-              <span>
-                省级（含自治区级、市级）平台 <strong>{derived.provincialPlatformCount}</strong> 个
-              </span>
-              <Typography.Text type="secondary">“基本信息”中的平台数量按此自动计算</Typography.Text>
-            </div>
+            <PlatformsSummary national={derived.nationalPlatformCount} provincial={derived.provincialPlatformCount} />
           )}
-          {table.key !== 'members' && table.note && (
-            <Alert type="info" showIcon message={table.note} style={{ marginBottom: 10 }} />
-          )}
+          {table.key !== 'members' && table.note && <TableNote note={table.note} />}
           <TableSection
             table={table}
             rows={draft.tables[table.key]}
@@ -65,6 +55,26 @@ export function TablesStep(props: {
     </div>
   );
 }
+
+/** Platform counts; they change with the platform table only, so typing elsewhere does not redraw them. */
+const PlatformsSummary = memo(function PlatformsSummary({ national, provincial }: { national: number; provincial: number }) {
+  return (
+    <div className="table-summary" data-testid="platforms-summary">
+      <span>
+        国家级平台 <strong>{national}</strong> 个
+      </span>
+      <span>
+        省级（含自治区级、市级）平台 <strong>{provincial}</strong> 个
+      </span>
+      <Typography.Text type="secondary">“基本信息”中的平台数量按此自动计算</Typography.Text>
+    </div>
+  );
+});
+
+/** The table's note from the template: fixed text, drawn once. */
+const TableNote = memo(function TableNote({ note }: { note: string }) {
+  return <Alert type="info" showIcon message={note} style={{ marginBottom: 10 }} />;
+});
 
 /** Binds the draft's actions to one table, so the grid gets callbacks that stay the same while typing. */
 const TableSection = memo(function TableSection(props: {
