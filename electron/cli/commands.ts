@@ -39,6 +39,16 @@ const validators: Record<string, { label: string; check: (value: string) => Valu
   phone: { label: '电话号码', check: checkPhone },
 };
 
+/** The drafts of a project file, or null after telling the user (in Chinese) why it cannot be read. */
+function readProjectDrafts(file: string, io: CliIo): Draft[] | null {
+  try {
+    return parseProjectFile(readFileSync(file, 'utf8')).drafts.map((pd) => projectDraftToDraft(pd, randomUUID));
+  } catch (error) {
+    io.err(`${error instanceof UserError ? error.message : `无法读取项目文件：${String(error)}`}\n`);
+    return null;
+  }
+}
+
 /** Cross-draft rules, answered from the other drafts in the same project file. */
 function projectContext(drafts: Draft[]): CheckContext {
   const codesOf = (draft: Draft, leadOnly: boolean) =>
@@ -83,13 +93,8 @@ async function runExportCommand(args: string[], io: CliIo): Promise<number> {
     io.err(`用法：${exportUsage}\n`);
     return 2;
   }
-  let drafts: Draft[];
-  try {
-    drafts = parseProjectFile(readFileSync(file, 'utf8')).drafts.map((pd) => projectDraftToDraft(pd, randomUUID));
-  } catch (error) {
-    io.err(`${error instanceof UserError ? error.message : `无法读取项目文件：${String(error)}`}\n`);
-    return 2;
-  }
+  const drafts = readProjectDrafts(file, io);
+  if (!drafts) return 2;
   const work = mkdtempSync(join(tmpdir(), 'lianheti-cli-export-'));
   const store = DraftStore.open(join(work, 'drafts.sqlite'), { autoRevisionMinutes: 0 });
   try {
@@ -132,13 +137,8 @@ export const commands: Record<string, CliCommand> = {
         io.err('用法：check <项目文件> [--text]\n');
         return 2;
       }
-      let drafts: Draft[];
-      try {
-        drafts = parseProjectFile(readFileSync(file, 'utf8')).drafts.map((pd) => projectDraftToDraft(pd, randomUUID));
-      } catch (error) {
-        io.err(`${error instanceof UserError ? error.message : `无法读取项目文件：${String(error)}`}\n`);
-        return 2;
-      }
+      const drafts = readProjectDrafts(file, io);
+      if (!drafts) return 2;
       const context = projectContext(drafts);
       const results = drafts.map((draft) => ({
         name: draft.fields.consortiumName ?? '',

@@ -4,7 +4,6 @@ import type {
   Align,
   ImageInline,
   Inline,
-  LineSpacing,
   ParagraphBlock,
   TableCell,
   TableRow,
@@ -56,18 +55,8 @@ export function text(value: string, style: TextStyle = {}): Inline {
   return { kind: 'text', text: value, ...style };
 }
 
-export interface ParagraphOptions {
-  style?: TextStyle;
-  align?: Align;
-  firstLineChars?: number;
-  indentLeftMm?: number;
-  spaceBeforePt?: number;
-  spaceAfterPt?: number;
-  lineSpacing?: LineSpacing;
-  keepWithNext?: boolean;
-  pageBreakBefore?: boolean;
-  outlineLevel?: 0 | 1 | 2;
-}
+/** Everything a paragraph block says about itself besides its text. */
+export type ParagraphOptions = Omit<ParagraphBlock, 'kind' | 'runs'>;
 
 export function paragraph(content: string | Inline[], options: ParagraphOptions = {}): ParagraphBlock {
   const runs = typeof content === 'string' ? (content === '' ? [] : [text(content)]) : content;
