@@ -40,6 +40,7 @@ import {
   validationFor,
   writeListSheet,
   writeNotesSheet,
+  headerStyle,
 } from './writer';
 
 /**
@@ -108,12 +109,7 @@ function writeMemberSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, template
   const header = sheet.addRow(['项目', '填写内容', '说明']);
   header.height = 20;
   header.eachCell((cell) => {
-    cell.style = {
-      font: { name: fontName, size: 11, bold: true },
-      alignment: { horizontal: 'center', vertical: 'middle' },
-      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } },
-      border: allBorders,
-    };
+    cell.style = headerStyle;
   });
   header.commit();
   const validations = rangeValidations(sheet);

@@ -18,6 +18,7 @@ import {
   safeFileName,
   writeListSheet,
   writeNotesSheet,
+  headerStyle,
 } from './writer';
 
 /**
@@ -67,12 +68,7 @@ function writeSummarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, templat
   const widths = sheet.columns.map((column) => column.width ?? 10);
   const header = sheet.addRow(['项目', '数值', '说明']);
   header.eachCell((cell) => {
-    cell.style = {
-      font: { name: fontName, size: 11, bold: true },
-      alignment: { horizontal: 'center', vertical: 'middle' },
-      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } },
-      border: allBorders,
-    };
+    cell.style = headerStyle;
   });
   header.commit();
   for (const [label, value, note] of lines) {

@@ -250,7 +250,8 @@ function fillingWidth(type: ValueType): number {
   return 10;
 }
 
-const headerStyle: Partial<ExcelJS.Style> = {
+/** The bold, shaded header cell every sheet uses. */
+export const headerStyle: Partial<ExcelJS.Style> = {
   font: { name: fontName, size: 11, bold: true },
   alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
   fill: headerFill,
