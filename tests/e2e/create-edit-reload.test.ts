@@ -10,7 +10,7 @@ let host: Awaited<ReturnType<typeof startTestHost>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!hasChromium) throw new Error('Chromium not found at /usr/bin/chromium: apt-get install chromium (see .ci/run)');
+  if (!hasChromium) throw new Error('Chromium not found at /usr/bin/chromium (or CHROMIUM_PATH): run `node scripts/ensure-system-tools.mjs`, which npm test runs first');
   mkdirSync(shots, { recursive: true });
   host = await startTestHost();
   browser = await launchChromium();

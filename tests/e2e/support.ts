@@ -20,7 +20,7 @@ export interface E2E {
 }
 
 export async function startE2E(): Promise<E2E> {
-  if (!hasChromium) throw new Error('Chromium not found at /usr/bin/chromium: apt-get install chromium (see .ci/run)');
+  if (!hasChromium) throw new Error('Chromium not found at /usr/bin/chromium (or CHROMIUM_PATH): run `node scripts/ensure-system-tools.mjs`, which npm test runs first');
   mkdirSync(shotsDir, { recursive: true });
   const host = await startTestHost();
   const browser = await launchChromium();

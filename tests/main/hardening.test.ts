@@ -7,7 +7,8 @@ import { appOrigin, contentSecurityPolicy, hardenWebContents } from '../../elect
 /**
  * Electron's security checklist, checked on the sources so that a regression fails `npm test` even though
  * Electron itself cannot be launched here. tests/main/security.test.ts checks the options and handlers the
- * shell builds; this file checks that the shell actually uses them and nothing undoes them.
+ * shell builds, tests/main/start-order.test.ts runs the shell and checks what it sets up and when; this file
+ * checks that nothing anywhere undoes them.
  */
 const root = resolve(__dirname, '../..');
 
@@ -71,23 +72,8 @@ describe('Electron hardening (source scan)', () => {
     expect(appOrigin).toBe('app://renderer');
   });
 
-  it('sets up the guards before the window exists: scheme, navigation, new windows, permissions, IPC sender check', () => {
-    const index = code(join(root, 'electron/main/index.ts'));
-    const at = (snippet: string) => {
-      const position = index.indexOf(snippet);
-      expect(position, snippet).toBeGreaterThanOrEqual(0);
-      return position;
-    };
-    // The privileged scheme must be registered at load time, before app 'ready'.
-    expect(at('registerAppScheme();')).toBeLessThan(at('app.whenReady()'));
-    const window = at('new BrowserWindow(');
-    expect(at("app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))")).toBeLessThan(window);
-    expect(at('denyAllPermissions(session.defaultSession)')).toBeLessThan(window);
-    expect(at('serveRenderer(')).toBeLessThan(window);
-    expect(at('registerContractHandlers(')).toBeLessThan(window);
-    // Only our window's top frame, loaded from app://, may call the core.
-    expect(index).toMatch(/event\.sender === mainWindow\?\.webContents && isAppFrameUrl\(event\.senderFrame\?\.url\)/);
-    // Channels are registered in one place only, each with that check.
+  // The order in which the shell sets these up is checked by running it: tests/main/start-order.test.ts.
+  it('registers IPC channels in one place only, each behind the sender check', () => {
     expect(where(electronFiles, /ipcMain\.(on|handle|handleOnce|once)\s*\(/)).toEqual([]);
     expect(where(electronFiles, /\.handle\s*\(\s*channel/)).toEqual(['electron/main/ipc.ts']);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreDeps } from '../../../electron/core/api';
 import { createCoreHandlers, dispatch } from '../../../electron/core/api';
-import { findSoffice } from '../../../electron/core/documents/libreoffice';
+import { requireSystemTools } from '../../helpers/system-tools';
 import { loadRegionTemplates } from '../../../electron/core/regions/templates';
 import { DraftStore } from '../../../electron/core/storage/draft-store';
 import type { Channel, ChannelInput, ChannelResult, ContractHandlers } from '../../../electron/shared/contract';
@@ -86,7 +86,8 @@ describe('documents over the contract', () => {
     expect(store.listRevisions(draft.id)[0].cause).toBe('before-export');
   });
 
-  it.skipIf(!findSoffice())('documents.export with one PDF per document, named as the Word files are', async () => {
+  it('documents.export with one PDF per document, named as the Word files are', async () => {
+    requireSystemTools('soffice-writer', 'poppler');
     const { call, draft, exportDir } = setUp();
     const result = await call('documents.export', { draftId: draft.id, dir: exportDir, pdf: true, pdfMode: 'perDocument' });
     const docx = result.files.filter((file) => file.format === 'docx').map((file) => file.name.replace(/\.docx$/, ''));

@@ -3,8 +3,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../../electron/cli/commands';
-import { findSoffice } from '../../../electron/core/documents/libreoffice';
 import { resourcesDir } from '../../../electron/core/regions/templates';
+import { requireSystemTools } from '../../helpers/system-tools';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 /** `lianheti-cli export <project-file> --out <dir> [--pdf]`, run in-process with its output captured. */
@@ -36,7 +36,8 @@ describe('cli export', () => {
     expect(readdirSync(temp.dir)).toEqual(['浙江省工业机器人核心部件创新联合体']);
   });
 
-  it.skipIf(!findSoffice())('--pdf adds one PDF of the whole filing, numbered per document', async () => {
+  it('--pdf adds one PDF of the whole filing, numbered per document', async () => {
+    requireSystemTools('soffice-writer', 'poppler');
     const temp = makeTempDir('lianheti-cli-pdf-test-');
     cleanups.push(temp.cleanup);
     const result = await run(join(resourcesDir(), 'examples', 'xinjiang.json'), '--out', temp.dir, '--pdf');

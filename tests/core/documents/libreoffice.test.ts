@@ -9,6 +9,7 @@ import { printedMembers } from '../../../electron/shared/derive';
 import type { Draft } from '../../../electron/shared/draft';
 import type { DocumentKind, RegionId } from '../../../electron/shared/region-template';
 import { tableIds } from '../../../electron/shared/region-template';
+import { requireSystemTools } from '../../helpers/system-tools';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { allRegions, exampleDraft, longText, templateOf, withField, withMembers } from '../../shared/documents/fixtures';
 
@@ -18,27 +19,13 @@ import { allRegions, exampleDraft, longText, templateOf, withField, withMembers 
  * What the user typed must be there, whole, on a plausible number of pages.
  */
 
-const soffice = findSoffice();
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!soffice || !hasPoppler) {
-  console.warn(
-    `LibreOffice document tests skipped: ${!soffice ? 'LibreOffice (soffice) not found — install libreoffice-writer or set LIANHETI_SOFFICE' : 'pdftotext (poppler-utils) not installed'}`,
-  );
-}
 
 interface Converted {
   text: string;
   pages: number;
 }
 
-describe.skipIf(!soffice || !hasPoppler)('exported documents read back through LibreOffice', () => {
+describe('exported documents read back through LibreOffice', () => {
   const temp = makeTempDir('lianheti-lo-test-');
   const store = DraftStore.open(join(temp.dir, 'drafts.sqlite'), { autoRevisionMinutes: 0 });
   const pdfs = new Map<string, Converted>();
@@ -55,6 +42,9 @@ describe.skipIf(!soffice || !hasPoppler)('exported documents read back through L
     });
 
   beforeAll(async () => {
+    requireSystemTools('soffice-writer', 'poppler', 'fonts-cjk');
+    const soffice = findSoffice();
+    if (!soffice) throw new Error('LibreOffice (soffice) not found');
     const flat = join(temp.dir, 'convert');
     mkdirSync(flat);
     const cases: [string, RegionId, Draft][] = allRegions.map((regionId) => [regionId, regionId, exampleDraft(regionId)]);
@@ -74,7 +64,7 @@ describe.skipIf(!soffice || !hasPoppler)('exported documents read back through L
       }
     }
     // One LibreOffice start for everything: each start costs seconds.
-    const converted = await convertToPdf(sources, flat, { soffice: soffice!, timeoutMs: 300_000 });
+    const converted = await convertToPdf(sources, flat, { soffice, timeoutMs: 300_000 });
     for (const pdf of converted) {
       const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? 0);

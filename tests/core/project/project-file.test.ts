@@ -82,8 +82,13 @@ describe('round trip', () => {
     expect(projectDraft).not.toHaveProperty('deletedAt');
   });
 
-  it('accepts a UTF-8 byte order mark', () => {
-    expect(() => parseProjectFile(`\uFEFF${JSON.stringify(validFile())}`)).not.toThrow();
+  it('accepts a UTF-8 byte order mark and reads the drafts after it', () => {
+    const file = parseProjectFile(`\uFEFF${JSON.stringify(validFile())}`);
+    expect(file.drafts).toHaveLength(1);
+    const back = projectDraftToDraft(file.drafts[0], () => 'row');
+    expect(back).toMatchObject({ id: 'd1', regionId: 'xinjiang', fields: draft.fields });
+    expect(back.tables.members.map((row) => row.values)).toEqual(draft.tables.members.map((row) => row.values));
+    expect(back.tables.platforms.map((row) => row.values)).toEqual([{ name: '重点实验室' }]);
   });
 
   it('refuses to make a file of no drafts', () => {

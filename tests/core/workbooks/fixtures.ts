@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Draft, TableRow, Values } from '../../../electron/shared/draft';
 import type { RegionTemplate } from '../../../electron/shared/region-template';
 import { usccCheckChar } from '../../../electron/shared/validation';
 import { DraftStore } from '../../../electron/core/storage/draft-store';
+import { findSoffice } from '../../../electron/core/documents/libreoffice';
+import { requireSystemTools } from '../../helpers/system-tools';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 /** Test data and tools shared by the workbook tests: valid codes, drafts, LibreOffice, hand-built zips. */
@@ -92,9 +94,13 @@ export function storeDraft(store: DraftStore, draft: Draft): Draft {
 
 // ---- LibreOffice ---------------------------------------------------------------------------------
 
-export const sofficePath = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((path) => existsSync(path)) ?? null;
-export const hasSoffice = sofficePath !== null;
-export const noSofficeMessage = 'LibreOffice (soffice) is not installed: the read-back through LibreOffice is skipped';
+/** soffice as the core finds it; the tests that need it fail (not skip) without it, naming what to install. */
+function soffice(): string {
+  requireSystemTools('soffice-calc');
+  const path = findSoffice();
+  if (!path) throw new Error('LibreOffice (soffice) not found');
+  return path;
+}
 
 /** RFC 4180 CSV as LibreOffice writes it. */
 export function parseCsv(text: string): string[][] {
@@ -134,7 +140,7 @@ export function parseCsv(text: string): string[][] {
  * cells (raw values, not as formatted). Uses its own profile folder so parallel runs do not collide.
  */
 export function sofficeSheets(files: string[], outDir: string): Map<string, Map<string, string[][]>> {
-  if (!sofficePath) throw new Error(noSofficeMessage);
+  const sofficePath = soffice();
   const profile = makeTempDir('lo-wb-');
   try {
     const run = spawnSync(
@@ -171,7 +177,7 @@ export function sofficeSheets(files: string[], outDir: string): Map<string, Map<
 
 /** Converts one file to PDF with LibreOffice; returns the PDF's path. */
 export function sofficePdf(file: string, outDir: string): string {
-  if (!sofficePath) throw new Error(noSofficeMessage);
+  const sofficePath = soffice();
   const profile = makeTempDir('lo-wb-');
   try {
     const run = spawnSync(sofficePath, ['--headless', `-env:UserInstallation=file://${profile.dir}`, '--convert-to', 'pdf', '--outdir', outDir, file], {

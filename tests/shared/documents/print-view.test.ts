@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackage, filingDocuments, renderHtml } from '../../../electron/shared/documents';
-import { hasChromium, launchChromium } from '../../helpers/browser';
+import { launchChromium } from '../../helpers/browser';
+import { requireSystemTools } from '../../helpers/system-tools';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { longText, templateOf, withField, withMembers } from './fixtures';
 
@@ -13,20 +14,7 @@ import { longText, templateOf, withField, withMembers } from './fixtures';
  * covers unnumbered, and a 500-字 goal present to its last character.
  */
 
-const hasPdftotext = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-if (!hasChromium || !hasPdftotext) {
-  console.warn(`print view test skipped: ${!hasChromium ? 'Chromium not found (set CHROMIUM_PATH)' : 'pdftotext (poppler-utils) not installed'}`);
-}
-
-describe.skipIf(!hasChromium || !hasPdftotext)('print view printed by Chromium', () => {
+describe('print view printed by Chromium', () => {
   const temp = makeTempDir('lianheti-print-');
   const template = templateOf('xinjiang');
   const goals = longText(500);
@@ -35,6 +23,7 @@ describe.skipIf(!hasChromium || !hasPdftotext)('print view printed by Chromium',
   let pages: string[] = [];
 
   beforeAll(async () => {
+    requireSystemTools('chromium', 'poppler', 'fonts-cjk');
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
