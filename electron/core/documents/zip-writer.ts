@@ -1,9 +1,20 @@
 import * as zlib from 'node:zlib';
+import { UserError } from '../../shared/errors';
 
 /**
  * A minimal ZIP writer for the files we produce ourselves (.docx): every part deflated with Node's zlib, local
  * headers, central directory, no ZIP64 (our parts are far below 4 GiB) and no encryption. No package needed.
  */
+
+/**
+ * What a ZIP without ZIP64 can hold: the entry count is 16 bits and every size and offset 32 bits. Past these
+ * the fields would wrap and Word would get a corrupt file, so the writer refuses instead.
+ */
+export const zipLimits = { maxEntries: 0xffff, maxBytes: 0xffffffff };
+
+function tooLarge(detail: string): UserError {
+  return new UserError('export.tooLarge', '文档过大，超出 Word 文件格式（ZIP）的上限（65 535 个部件或 4 GB），未能生成。请减少内容后重试。', detail);
+}
 
 export interface ZipEntry {
   /** Path inside the archive, forward slashes, e.g. "word/document.xml". */
@@ -40,7 +51,8 @@ const dosDate = (1 << 5) | 1;
 /** Bit 11: names are UTF-8. */
 const utf8Flag = 0x0800;
 
-export function writeZip(entries: ZipEntry[]): Buffer {
+export function writeZip(entries: ZipEntry[], limits: typeof zipLimits = zipLimits): Buffer {
+  if (entries.length > limits.maxEntries) throw tooLarge(`zip of ${entries.length} entries; the limit without ZIP64 is ${limits.maxEntries}`);
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -48,6 +60,11 @@ export function writeZip(entries: ZipEntry[]): Buffer {
     const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
     const compressed = zlib.deflateRawSync(raw);
     const name = Buffer.from(entry.name, 'utf8');
+    if (raw.length > limits.maxBytes || compressed.length > limits.maxBytes) {
+      throw tooLarge(`zip entry ${entry.name} is ${raw.length} bytes (${compressed.length} deflated); the limit without ZIP64 is ${limits.maxBytes}`);
+    }
+    // Every local header's offset, and the central directory's, must fit 32 bits.
+    if (offset > limits.maxBytes) throw tooLarge(`zip entry ${entry.name} would start at byte ${offset}; the limit without ZIP64 is ${limits.maxBytes}`);
     const crc = crc32(raw);
 
     const local = Buffer.alloc(30);
@@ -83,6 +100,9 @@ export function writeZip(entries: ZipEntry[]): Buffer {
     offset += local.length + name.length + compressed.length;
   }
   const centralSize = central.reduce((sum, chunk) => sum + chunk.length, 0);
+  if (offset > limits.maxBytes || centralSize > limits.maxBytes) {
+    throw tooLarge(`zip central directory at byte ${offset}, ${centralSize} bytes long; the limit without ZIP64 is ${limits.maxBytes}`);
+  }
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
   end.writeUInt16LE(entries.length, 8);
