@@ -102,6 +102,7 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
     void api['app.info']({}).then(setInfo);
     void loadBackups();
     // Loaded once when the dialog opens.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once per opening, not on every render
   }, []);
 
   const backupNow = async () => {

@@ -75,8 +75,6 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)];
-
 // ---- names -------------------------------------------------------------------------------------
 
 const firstSyllables = '天华金新中恒宏瑞博泰嘉远盛鼎丰安正弘信德百卓北南东西银';

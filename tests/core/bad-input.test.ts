@@ -186,6 +186,7 @@ describe('hostile or broken project files', () => {
 
 describe('hostile names used for exported files', () => {
   const { names } = JSON.parse(read('file-names.json')) as { names: string[] };
+  // eslint-disable-next-line no-control-regex -- control characters are what must not reach a file name
   const forbidden = /[\u0000-\u001f<>:"/\\|?*]/;
   const reserved = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 

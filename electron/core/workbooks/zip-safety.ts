@@ -94,6 +94,7 @@ function checkSignature(bytes: Buffer, fileName: string): void {
   }
   if (head !== zipLocalSignature) {
     const text = bytes.subarray(0, 512).toString('utf8').trimStart().toLowerCase();
+    // eslint-disable-next-line no-control-regex -- a NUL byte is what tells binary from text
     const looksLikeText = text.startsWith('<') || /^[^\u0000]*$/.test(text);
     fail(
       'workbook.notZip',

@@ -15,6 +15,7 @@ export function toHalfWidth(text: string): string {
 // XML 1.0 allows only \t \n \r below U+0020, and never U+FFFE, U+FFFF or half of a surrogate pair; Word
 // refuses to open a document holding any of them. With the u flag, [\uD800-\uDFFF] matches only
 // unpaired surrogates, because a proper pair is read as one code point above U+FFFF.
+// eslint-disable-next-line no-control-regex -- these control characters are what is being removed
 const xmlInvalid = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/u;
 const xmlInvalidGlobal = new RegExp(xmlInvalid.source, 'gu');
 

@@ -52,6 +52,7 @@ export function DraftScreen(props: {
   const derived = useMemo(
     () => (template && draft ? deriveValues(template, draft) : null),
     // Only the member and platform tables feed the derived values, so typing in a field does not recount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the tables stand for the draft here, as said above
     [template, members, platforms],
   );
   const onError = useCallback((text: string) => message.error(text), [message]);

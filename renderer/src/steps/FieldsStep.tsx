@@ -22,6 +22,7 @@ export function useFieldFocus(focus: FieldFocus | null | undefined, ready = true
       element?.focus({ preventScroll: true });
     }, 30);
     return () => clearTimeout(timer);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request (its nonce) moves the focus
   }, [focus?.nonce, ready]);
 }
 

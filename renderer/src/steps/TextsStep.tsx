@@ -26,6 +26,7 @@ export const TextsStep = memo(function TextsStep(props: {
   const [selected, setSelected] = useState<string>(fields[0]?.key ?? '');
   useEffect(() => {
     if (focus && fields.some((field) => field.key === focus.key)) setSelected(focus.key);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request (its nonce) changes the section
   }, [focus?.nonce]);
   useFieldFocus(focus);
 

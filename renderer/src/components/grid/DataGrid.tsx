@@ -168,6 +168,7 @@ export const DataGrid = memo(function DataGrid(props: DataGridProps) {
     const col = columns.findIndex((column) => column.key === request.column);
     if (row >= 0) moveTo({ row, col: Math.max(0, col) });
     // Only a new request moves the cursor; rows changing under it must not.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the request alone, as said above
   }, [request?.nonce]);
 
   const change = (value: string) => {
