@@ -104,8 +104,9 @@ export function debianPackages(missing) {
 }
 
 export function aptCommand(packages, sudo) {
-  const prefix = sudo ? 'sudo ' : '';
-  return `${prefix}apt-get update && ${prefix}apt-get install -y --no-install-recommends ${packages.join(' ')}`;
+  // sudo drops the environment, so the non-interactive front end is set inside it (as root it is inherited).
+  const [update, install] = sudo ? ['sudo apt-get', 'sudo DEBIAN_FRONTEND=noninteractive apt-get'] : ['apt-get', 'apt-get'];
+  return `${update} update && ${install} install -y --no-install-recommends ${packages.join(' ')}`;
 }
 
 /**

@@ -50,7 +50,7 @@ describe('npm test checks its system tools first', () => {
   it('uses sudo when it works without a password', () => {
     const run = simulate({ missing: ['poppler', 'fonts-cjk'], sudo: true });
     expect(run.code).toBe(0);
-    expect(run.commands).toEqual(['sudo apt-get update && sudo apt-get install -y --no-install-recommends poppler-utils fonts-noto-cjk']);
+    expect(run.commands).toEqual(['sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends poppler-utils fonts-noto-cjk']);
   });
 
   it('stops at once with the single command to run when it may not install', () => {
@@ -59,7 +59,7 @@ describe('npm test checks its system tools first', () => {
     expect(run.commands).toEqual([]);
     expect(run.err).toHaveLength(1);
     expect(run.err[0]).toContain('LibreOffice Writer');
-    expect(run.err[0]).toContain('sudo apt-get update && sudo apt-get install -y --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui unzip');
+    expect(run.err[0]).toContain('sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui unzip');
     // One command, not a list to piece together.
     expect(run.err[0].match(/apt-get install/g)).toHaveLength(1);
   });
