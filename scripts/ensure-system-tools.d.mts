@@ -29,9 +29,12 @@ export function decide(facts: {
   hasAptGet: boolean;
   isRoot: boolean;
   sudoWorks: boolean;
+  /** CHROMIUM_PATH, when set: a missing file there is reported as such, not installed. */
+  chromiumPath?: string;
 }): Plan;
 
 export function ensureSystemTools(effects?: {
+  env?: NodeJS.ProcessEnv;
   probe?: () => ToolId[];
   platform?: NodeJS.Platform;
   osRelease?: string;

@@ -115,9 +115,13 @@ export function aptCommand(packages, sudo) {
  * - `install`: run `command` (as root, or with sudo when `sudo` is true), then look again;
  * - `stop`: print `message` and fail the run.
  */
-export function decide({ missing, platform, osRelease, hasAptGet, isRoot, sudoWorks }) {
+export function decide({ missing, platform, osRelease, hasAptGet, isRoot, sudoWorks, chromiumPath }) {
   if (missing.length === 0) return { action: 'ok' };
   const head = `npm test 需要以下系统工具，本机缺少：\n${labels(missing)}\n`;
+  // A browser named by hand that is not there is a typo, not something a package manager can fix.
+  if (missing.includes('chromium') && chromiumPath) {
+    return { action: 'stop', message: `环境变量 CHROMIUM_PATH 指向的文件不存在：${chromiumPath}\n请把它改为 Chromium 或 Chrome 可执行文件的完整路径，或取消该变量以使用 /usr/bin/chromium。\n` };
+  }
   if (platform === 'linux' && hasAptGet && isDebianLike(osRelease)) {
     const packages = debianPackages(missing);
     if (isRoot) return { action: 'install', packages, sudo: false, command: aptCommand(packages, false) };
@@ -156,7 +160,8 @@ function readOsRelease() {
  * Returns the exit code.
  */
 export function ensureSystemTools({
-  probe = () => probeMissing(),
+  env = process.env,
+  probe = () => probeMissing(env),
   platform = process.platform,
   osRelease = platform === 'linux' ? readOsRelease() : '',
   hasAptGet = () => onPath('apt-get') !== null,
@@ -169,7 +174,15 @@ export function ensureSystemTools({
   const missing = probe();
   if (missing.length === 0) return 0;
   const root = isRoot();
-  const plan = decide({ missing, platform, osRelease, hasAptGet: platform === 'linux' && hasAptGet(), isRoot: root, sudoWorks: !root && sudoWorks() });
+  const plan = decide({
+    missing,
+    platform,
+    osRelease,
+    hasAptGet: platform === 'linux' && hasAptGet(),
+    isRoot: root,
+    sudoWorks: !root && sudoWorks(),
+    chromiumPath: env.CHROMIUM_PATH,
+  });
   if (plan.action === 'stop') {
     printError(plan.message);
     return 1;
@@ -179,7 +192,7 @@ export function ensureSystemTools({
   const still = probe();
   if (status !== 0 || still.length > 0) {
     printError(
-      `安装未完成（apt-get 退出码 ${status}）。仍缺少：\n${labels(still.length > 0 ? still : missing)}\n请检查上面 apt-get 的输出，或手动运行：\n\n  ${aptCommand(debianPackages(still.length > 0 ? still : missing), !root)}\n`,
+      `${status === 0 ? 'apt-get 已运行完毕' : `apt-get 失败（退出码 ${status}）`}，但仍缺少：\n${labels(still.length > 0 ? still : missing)}\n请检查上面 apt-get 的输出，或手动运行：\n\n  ${aptCommand(debianPackages(still.length > 0 ? still : missing), !root)}\n`,
     );
     return 1;
   }

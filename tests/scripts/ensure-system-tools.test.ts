@@ -11,9 +11,10 @@ const ubuntu = 'NAME="Ubuntu"\nID=ubuntu\nID_LIKE=debian\n';
 const fedora = 'NAME="Fedora Linux"\nID=fedora\n';
 
 /** Runs the whole check with every effect recorded; `afterInstall` is what the second look finds. */
-function simulate(options: { missing: ToolId[]; afterInstall?: ToolId[]; root?: boolean; sudo?: boolean; osRelease?: string; platform?: NodeJS.Platform; aptStatus?: number }) {
+function simulate(options: { missing: ToolId[]; afterInstall?: ToolId[]; root?: boolean; sudo?: boolean; osRelease?: string; platform?: NodeJS.Platform; aptStatus?: number; env?: NodeJS.ProcessEnv }) {
   const calls = { probes: 0, sudoAsked: 0, commands: [] as string[], out: [] as string[], err: [] as string[] };
   const code = ensureSystemTools({
+    env: options.env ?? {},
     probe: () => (calls.probes++ === 0 ? options.missing : (options.afterInstall ?? [])),
     platform: options.platform ?? 'linux',
     osRelease: options.osRelease ?? debian,
@@ -68,11 +69,19 @@ describe('npm test checks its system tools first', () => {
     const failed = simulate({ missing: ['chromium', 'python3'], root: true, aptStatus: 100, afterInstall: ['chromium', 'python3'] });
     expect(failed.code).toBe(1);
     expect(failed.err[0]).toContain('退出码 100');
+    expect(failed.err[0]).toContain('python3（');
     const partial = simulate({ missing: ['chromium', 'python3'], root: true, afterInstall: ['chromium'] });
     expect(partial.code).toBe(1);
     expect(partial.err[0]).toContain('Chromium');
     expect(partial.err[0]).not.toContain('python3（');
     expect(partial.err[0]).toContain('apt-get install -y --no-install-recommends chromium');
+  });
+
+  it('does not try to install a browser when CHROMIUM_PATH names one that is not there, but says so', () => {
+    const run = simulate({ missing: ['chromium'], root: true, env: { CHROMIUM_PATH: '/opt/chrome/chrome' } });
+    expect(run.code).toBe(1);
+    expect(run.commands).toEqual([]);
+    expect(run.err[0]).toContain('CHROMIUM_PATH 指向的文件不存在：/opt/chrome/chrome');
   });
 
   it('treats Ubuntu as Debian and other Linux systems as "install these yourself"', () => {
