@@ -214,3 +214,13 @@ describe('the Electron shell starting up', () => {
     expect(await handler({ sender: state.webContents, senderFrame: null }, {})).toEqual(refused);
   });
 });
+
+describe('a second copy of the app', () => {
+  it('quits at once, having registered nothing but the scheme: the first copy keeps the data file', async () => {
+    calls.length = 0;
+    state.lock = false;
+    vi.resetModules();
+    await import('../../electron/main/index');
+    expect(calls).toEqual(['protocol.registerSchemesAsPrivileged', 'app.requestSingleInstanceLock', 'app.quit']);
+  });
+});
