@@ -21,7 +21,7 @@ export function fieldLabel(field: Pick<FieldDef, 'label' | 'fullLabel'>): string
 const codeListNames = { industry: 'GB/T 4754-2017《国民经济行业分类》', discipline: 'GB/T 13745-2009《学科分类与代码》' } as const;
 
 function codeNotListed(entry: CodeEntry): string {
-  return `代码「${entry.code}」不在 ${codeListNames[entry.kind]} 中，请从列表中选择`;
+  return `代码「${entry.code}」不在 ${codeListNames[entry.kind]}中，请从列表中选择`;
 }
 
 export function validateFields(template: RegionTemplate, draft: Draft, codes: CodeEntry[], ids: FindingIds): Finding[] {
