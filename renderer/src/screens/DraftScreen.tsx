@@ -12,6 +12,7 @@ import { InstructionsPanel } from '../components/InstructionsPanel';
 import type { FocusRequest } from '../components/grid/DataGrid';
 import { CheckStep, eligibilityColors, eligibilityLabels, isMissingFinding } from '../steps/CheckStep';
 import { ExportStep } from '../steps/ExportStep';
+import { ExportFields } from '../components/ExportFields';
 import type { FieldFocus } from '../steps/FieldsStep';
 import { FieldsStep } from '../steps/FieldsStep';
 import { TablesStep } from '../steps/TablesStep';
@@ -253,7 +254,12 @@ function StepBody(props: {
           onRefresh={props.checks.refresh} onGoto={props.onGoto} />
       );
     case 'export':
-      return <ExportStep template={template} draft={draft} report={props.checks.report} onGotoCheck={props.onGotoCheck} />;
+      return (
+        <>
+          <ExportFields fields={fields} values={draft.fields} onChange={actions.setField} />
+          <ExportStep template={template} draft={draft} report={props.checks.report} onGotoCheck={props.onGotoCheck} />
+        </>
+      );
   }
 }
 
