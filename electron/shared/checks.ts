@@ -27,7 +27,7 @@ export interface Finding {
   severity: 'error' | 'warning';
   /**
    * Set for findings that come from an eligibility rule: 'fail', or 'unknown' for a binding rule that cannot
-   * be decided yet (listed so that findings alone never read as eligible; not counted in errorCount).
+   * be decided yet (a warning, listed so that findings alone never read as eligible).
    */
   status?: RuleStatus;
   /** In Simplified Chinese, ready to show. */

@@ -74,7 +74,7 @@ describe('cli check', () => {
     expect(report.eligible).toBe('unknown');
     expect(report.errorCount).toBe(0);
     expect(report.findings).toContainEqual(
-      expect.objectContaining({ id: 'rule:leadPlatform:unknown', status: 'unknown', severity: 'error' }),
+      expect.objectContaining({ id: 'rule:leadPlatform:unknown', status: 'unknown', severity: 'warning' }),
     );
   });
 

@@ -78,8 +78,7 @@ export function checkDraft(
   const stepOrder = (step: StepId) => stepIds.indexOf(step);
   findings.sort((a, b) => stepOrder(a.step) - stepOrder(b.step));
 
-  const counted = findings.filter((finding) => finding.status !== 'unknown');
-  const errorCount = counted.filter((finding) => finding.severity === 'error').length;
+  const errorCount = findings.filter((finding) => finding.severity === 'error').length;
   return {
     findings,
     rules,
@@ -87,7 +86,7 @@ export function checkDraft(
     codes,
     completeness: completenessOf(template, draft),
     errorCount,
-    warningCount: counted.length - errorCount,
+    warningCount: findings.length - errorCount,
     eligible: eligibility(rules),
   };
 }
@@ -108,7 +107,10 @@ function stepOfTarget(template: RegionTemplate, target: FindingTarget): StepId {
   return 'check';
 }
 
-/** A binding rule not yet decidable, as one finding with status 'unknown' (not counted as an error). */
+/**
+ * A binding rule not yet decidable, as one finding with status 'unknown'. It is a warning: nothing typed is
+ * wrong, but the draft cannot be called eligible until the rule is decided (eligible stays 'unknown').
+ */
 function undecidedFinding(template: RegionTemplate, rule: RuleDef, evaluation: Evaluation, ids: FindingIds): Finding[] {
   const target = evaluation.target ?? { kind: 'table', table: 'members' };
   return [
@@ -116,7 +118,7 @@ function undecidedFinding(template: RegionTemplate, rule: RuleDef, evaluation: E
       id: ids.next(`rule:${rule.id}:unknown`),
       step: stepOfTarget(template, target),
       target,
-      severity: rule.severity,
+      severity: 'warning',
       status: 'unknown',
       clause: rule.clause,
       numbers: evaluation.numbers,

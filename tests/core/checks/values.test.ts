@@ -145,7 +145,7 @@ describe('registration from the USCC and the typed 注册地', () => {
 });
 
 describe('undecided binding rules', () => {
-  it('are findings with status unknown, not counted as errors; undecided warnings are not listed', () => {
+  it('are warnings with status unknown, and undecided 原则上 rules are not listed', () => {
     const template = buildTemplate({}, [
       rule({ kind: 'leadHoldsPlatform', levels: ['国家级', '省级'] }, 'error', 'platform'),
       rule({ kind: 'fieldMin', field: 'leadRevenue', min: 50000 }, 'warning', 'revenue'),
@@ -155,7 +155,8 @@ describe('undecided binding rules', () => {
     const undecided = report.findings.filter((f) => f.status === 'unknown');
     expect(undecided.map((f) => f.id)).toEqual(['rule:platform:unknown']);
     expect(undecided[0].message).toContain('尚无法判断');
-    expect(report.errorCount).toBe(report.findings.filter((f) => f.severity === 'error' && f.status !== 'unknown').length);
+    expect(undecided[0].severity).toBe('warning');
+    expect(report.findings.filter((f) => f.severity === 'error').length).toBe(report.errorCount);
   });
 });
 
