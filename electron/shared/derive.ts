@@ -396,6 +396,11 @@ export function codeEntriesOf(
   return entries;
 }
 
+/** 「3232 稀土金属冶炼」: a code with the list's name, as a form prints it; the code alone when unlisted. */
+export function codeWithName(entry: Pick<CodeEntry, 'code' | 'name'>): string {
+  return entry.name ? `${entry.code} ${entry.name}` : entry.code;
+}
+
 /** Codes are typed with stray blanks and full-width or lower-case letters; the lists hold them bare. */
 export function normalizeCode(value: string): string {
   return toHalfWidth(value).replace(/\s+/g, '').toUpperCase();

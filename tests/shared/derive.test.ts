@@ -11,6 +11,8 @@ import {
   registrationOf,
   registrationPlaceOf,
   tooManyMainMembers,
+  codeWithName,
+  codeEntriesOf,
   type PlaceIndex,
 } from '../../electron/shared/derive';
 import { buildDraft, buildTemplate, lead, member, members, uscc } from '../core/checks/builders';
@@ -266,5 +268,31 @@ describe('tooManyMainMembers', () => {
 
   it('does not apply when all members fit on the form', () => {
     expect(tooManyMainMembers(template, draftWithMain(20, 19))).toBeNull();
+  });
+});
+
+describe('code names for printing', () => {
+  it('lists every code field and code cell with the name the lookup gives', () => {
+    const coded = buildTemplate({
+      fields: [{ key: 'industryCode', label: '行业类别', type: 'industryCode', step: 'basic' }],
+      tables: [
+        ...template.tables.filter((table) => table.key !== 'platforms'),
+        {
+          key: 'platforms',
+          label: '科研平台',
+          step: 'platforms',
+          columns: [{ key: 'disciplineCode', label: '国标学科', type: 'disciplineCode' }],
+        },
+      ],
+    });
+    const draft = buildDraft(coded, { fields: { industryCode: ' ３２３２ ' }, platforms: [{ disciplineCode: '430' }, { disciplineCode: '' }] });
+    const names: Record<string, string> = { '3232': '稀土金属冶炼', '430': '材料科学' };
+    const entries = codeEntriesOf(coded, draft, (_kind, code) => names[code] ?? null);
+    expect(entries.map((entry) => [entry.kind, entry.code, entry.name, entry.where.kind])).toEqual([
+      ['industry', '3232', '稀土金属冶炼', 'field'],
+      ['discipline', '430', '材料科学', 'cell'],
+    ]);
+    expect(codeWithName(entries[0])).toBe('3232 稀土金属冶炼');
+    expect(codeWithName({ code: '9999', name: null })).toBe('9999');
   });
 });

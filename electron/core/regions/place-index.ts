@@ -68,8 +68,11 @@ function commonCode(candidates: Match[]): string | null {
   return null;
 }
 
+/** A registered address names its place within its first words; longer pasted text is not read further. */
+const readLength = 100;
+
 export function resolvePlace(text: string): string | null {
-  const value = text.trim();
+  const value = text.trim().slice(0, readLength);
   if (/^\d{6}$/.test(value)) return value;
   if (value === '') return null;
   const cached = cache.get(value);

@@ -50,11 +50,17 @@ export function DraftScreen(props: {
 
   const members = draft?.tables.members;
   const platforms = draft?.tables.platforms;
-  const derived = useMemo(
-    () => (template && draft ? deriveValues(template, draft) : null),
+  const checked = checks.report?.derived;
+  const derived = useMemo(() => {
+    if (!template || !draft) return null;
+    const local = deriveValues(template, draft);
+    if (!checked) return local;
+    // Where members are registered needs the national list of places (「深圳市南山区」), which the core holds:
+    // those figures come from the last check, so the walk and the check never disagree.
+    const { registeredInRegionCount, registrationUnknownCount, registeredShare } = checked;
+    return { ...local, registeredInRegionCount, registrationUnknownCount, registeredShare };
     // Only the member and platform tables feed the derived values, so typing in a field does not recount.
-    [template, members, platforms],
-  );
+  }, [template, members, platforms, checked]);
   const onError = useCallback((text: string) => message.error(text), [message]);
 
   const goStep = useCallback(
