@@ -119,9 +119,9 @@ export function describeDivision(code: string, places: PlaceIndex = provincePlac
 /** How a registration reads in a message: the typed place, the code it came from, or both when they differ. */
 export function describeRegistration(registration: Registration, places: PlaceIndex = provincePlaces): string {
   if (registration.code === null) return registration.typed || '未知';
-  const decided = describeDivision(registration.code, places);
-  if (registration.typed === '' || /^\d{6}$/.test(registration.typed)) return decided;
-  return `${registration.typed}（${decided}）`;
+  if (registration.typed === '' || /^\d{6}$/.test(registration.typed)) return describeDivision(registration.code, places);
+  const name = places.nameOf(registration.code.padEnd(6, '0'));
+  return `${registration.typed}（${registration.code}${name ? ` ${name}` : ''}）`;
 }
 
 /**

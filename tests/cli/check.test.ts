@@ -59,7 +59,7 @@ describe('cli check', () => {
       (candidate) => candidate.ruleId === 'leadRegistered',
     );
     expect(rule?.status).toBe('fail');
-    expect(rule?.message).toContain('440305（广东省深圳市南山区）');
+    expect(rule?.message).toContain('深圳市南山区（440305 广东省深圳市南山区）');
   });
 
   it('exits 3 when a binding rule cannot be decided, and lists it in findings', () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCoreHandlers } from '../../../electron/core/api';
 import { checkDraft, noOtherDrafts } from '../../../electron/core/checks/check-draft';
 import { exportPackage } from '../../../electron/core/documents/export-package';
 import { getRegionTemplate } from '../../../electron/core/regions/templates';
@@ -65,5 +66,29 @@ describe('main members on the printed form', () => {
     const roles = draft.tables.members.map((row) => row.values.role.slice(0, 30));
     for (const role of roles.slice(0, 20)) expect(xml, role).toContain(role);
     for (const role of roles.slice(20)) expect(xml, role).not.toContain(role);
+  });
+});
+
+describe('main members in the print view', () => {
+  it('refuses the form’s preview (and so its printing) for the same reason, and shows other documents', () => {
+    const temp = makeTempDir('lianheti-main-preview-');
+    const store = DraftStore.open(join(temp.dir, 'drafts.sqlite'), { autoRevisionMinutes: 0 });
+    try {
+      const example = exampleDraft('xinjiang');
+      const rows = example.tables.members.map((row, i) => ({ ...row.values, main: i >= 1 && i <= 20 ? '是' : '否' }));
+      const draft = store.createDraft({
+        regionId: 'xinjiang',
+        templateVersion: example.templateVersion,
+        fields: example.fields,
+        tables: Object.fromEntries(tableIds.map((t) => [t, t === 'members' ? rows : example.tables[t].map((row) => row.values)])),
+      });
+      const api = createCoreHandlers({ store, templates: [getRegionTemplate('xinjiang')], appVersion: 'test', host: 'web' });
+      expect(() => api['documents.preview']({ draftId: draft.id, kind: 'applicationForm' })).toThrow(/超过申请表可列的 20 家/);
+      expect(() => api['documents.preview']({ draftId: draft.id, kind: 'package' })).toThrow(/无法打印申请表/);
+      expect(api['documents.preview']({ draftId: draft.id, kind: 'agreement' })).toMatchObject({ title: expect.any(String) });
+    } finally {
+      store.close();
+      temp.cleanup();
+    }
   });
 });

@@ -121,7 +121,7 @@ describe('registration from the USCC and the typed 注册地', () => {
   it('fails a lead whose code says Shenzhen although 注册地 names no province', () => {
     const report = leadRule({ division: '440305', place: '深圳市南山区' });
     expect(report.rules[0].status).toBe('fail');
-    expect(report.rules[0].message).toBe('牵头单位注册地为 深圳市南山区（440305（广东省深圳市南山区）），不在新疆维吾尔自治区');
+    expect(report.rules[0].message).toBe('牵头单位注册地为 深圳市南山区（440305 广东省深圳市南山区），不在新疆维吾尔自治区');
     expect(report.eligible).toBe('fail');
   });
 
