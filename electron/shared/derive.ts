@@ -116,12 +116,17 @@ export function describeDivision(code: string, places: PlaceIndex = provincePlac
   return name ? `${code}（${name}）` : code;
 }
 
+/** 「440305 广东省深圳市南山区」, for use inside brackets; the code alone where the index cannot name it. */
+export function divisionText(code: string, places: PlaceIndex = provincePlaces): string {
+  const name = places.nameOf(code.padEnd(6, '0'));
+  return name ? `${code} ${name}` : code;
+}
+
 /** How a registration reads in a message: the typed place, the code it came from, or both when they differ. */
 export function describeRegistration(registration: Registration, places: PlaceIndex = provincePlaces): string {
   if (registration.code === null) return registration.typed || '未知';
   if (registration.typed === '' || /^\d{6}$/.test(registration.typed)) return describeDivision(registration.code, places);
-  const name = places.nameOf(registration.code.padEnd(6, '0'));
-  return `${registration.typed}（${registration.code}${name ? ` ${name}` : ''}）`;
+  return `${registration.typed}（${divisionText(registration.code, places)}）`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Finding } from '../../shared/checks';
 import type { CodeEntry, PlaceIndex } from '../../shared/derive';
-import { describeDivision, filledRows, registrationOf } from '../../shared/derive';
+import { describeDivision, divisionText, filledRows, registrationOf } from '../../shared/derive';
 import type { Draft } from '../../shared/draft';
 import { memberKeys } from '../../shared/draft';
 import type { FieldDef, RegionTemplate } from '../../shared/region-template';
@@ -132,7 +132,7 @@ export function usccCrossChecks(template: RegionTemplate, draft: Draft, places: 
         step: table.step,
         target: { kind: 'cell', table: 'members', rowId: row.id, column: memberKeys.registrationPlace },
         severity: 'warning',
-        message: `${rowText}：注册地「${registration.typed}」（${describeDivision(registration.typedCode, places)}）与统一社会信用代码第3–8位 ${describeDivision(registration.usccCode, places)} 不一致；按填写的注册地判断，请核对`,
+        message: `${rowText}：注册地「${registration.typed}」（${divisionText(registration.typedCode, places)}）与统一社会信用代码第3–8位 ${describeDivision(registration.usccCode, places)} 不一致；按填写的注册地判断，请核对`,
       });
     }
   }

@@ -131,7 +131,7 @@ describe('registration from the USCC and the typed 注册地', () => {
     expect(moved.rules[0].status).toBe('pass');
     const warning = moved.findings.find((f) => f.id.endsWith(':registration.conflict'));
     expect(warning?.severity).toBe('warning');
-    expect(warning?.message).toContain('650104（新疆维吾尔自治区乌鲁木齐市新市区）');
+    expect(warning?.message).toContain('注册地「新疆乌鲁木齐市新市区」（650104 新疆维吾尔自治区乌鲁木齐市新市区）');
     expect(warning?.message).toContain('440305（广东省深圳市南山区）');
   });
 
