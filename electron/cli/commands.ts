@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { checkDraft, type CheckContext } from '../core/checks/check-draft';
+import { checkExitCode, checkExitCodesHelp } from '../core/checks/exit-code';
 import { exportPackage } from '../core/documents/export-package';
 import { DraftStore } from '../core/storage/draft-store';
 import { parseProjectFile, projectDraftToDraft } from '../core/project/project-file';
@@ -130,7 +131,7 @@ async function runExportCommand(args: string[], io: CliIo): Promise<number> {
 /** Every CLI command, by name. Issues that add capabilities add their commands here. */
 export const commands: Record<string, CliCommand> = {
   check: {
-    summary: 'check <项目文件> [--text]：输出每份草稿的校验与申报条件检查结果（JSON，或 --text 表格），无不符合项时退出码为 0',
+    summary: `check <项目文件> [--text]：输出每份草稿的校验与申报条件检查结果（JSON，或 --text 表格）。${checkExitCodesHelp}`,
     run(args, io) {
       const file = args.find((arg) => !arg.startsWith('--'));
       if (!file) {
@@ -147,8 +148,7 @@ export const commands: Record<string, CliCommand> = {
       }));
       if (args.includes('--text')) for (const result of results) io.out(reportAsText(result.name, result.report));
       else io.out(`${JSON.stringify({ file, drafts: results }, null, 2)}\n`);
-      const failed = results.some((r) => r.report.errorCount > 0 || r.report.eligible === 'fail');
-      return failed ? 1 : 0;
+      return checkExitCode(results.map((r) => r.report));
     },
   },
   export: {

@@ -7,11 +7,16 @@ import { commands } from './commands';
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = name ? commands[name] : undefined;
+  const list = Object.entries(commands)
+    .map(([key, value]) => `  ${key.padEnd(10)} ${value.summary}`)
+    .join('\n');
+  const usage = `用法：lianheti-cli <命令> [参数]\n\n命令：\n${list}\n`;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage);
+    return 0;
+  }
   if (!command) {
-    const list = Object.entries(commands)
-      .map(([key, value]) => `  ${key.padEnd(10)} ${value.summary}`)
-      .join('\n');
-    process.stderr.write(`用法：lianheti-cli <命令> [参数]\n\n命令：\n${list}\n`);
+    process.stderr.write(usage);
     return name ? 2 : 0;
   }
   return command.run(args, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });

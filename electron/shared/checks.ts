@@ -1,3 +1,4 @@
+import type { CodeEntry } from './derive';
 import type { StepId, TableId } from './region-template';
 
 /**
@@ -24,7 +25,10 @@ export interface Finding {
   step: StepId;
   target: FindingTarget;
   severity: 'error' | 'warning';
-  /** Set for findings that come from an eligibility rule. */
+  /**
+   * Set for findings that come from an eligibility rule: 'fail', or 'unknown' for a binding rule that cannot
+   * be decided yet (a warning, listed so that findings alone never read as eligible).
+   */
   status?: RuleStatus;
   /** In Simplified Chinese, ready to show. */
   message: string;
@@ -41,6 +45,8 @@ export interface RuleResult {
   /** 'unknown' means the draft does not yet hold what the rule needs (no members, revenue not typed …). */
   status: RuleStatus;
   clause: string;
+  /** The words of the source that decided the severity (原则上 … for a warning). */
+  severityBasis: string;
   message: string;
   numbers: RuleNumbers;
 }
@@ -77,7 +83,12 @@ export interface CheckReport {
   /** Every rule of the template, in template order, whatever its status. */
   rules: RuleResult[];
   derived: DerivedValues;
-  /** Share of required fields and required cells that are filled, 0–100, rounded. */
+  /** Every national code in the draft with the list's name for it (null: not in the list). */
+  codes: CodeEntry[];
+  /**
+   * 完整度, 0–100, rounded down: required items satisfied / required items, where an item is a required
+   * field, a table with required columns, or one such column over the table's rows (core/checks/completeness).
+   */
   completeness: number;
   errorCount: number;
   warningCount: number;

@@ -49,6 +49,11 @@ const baseValueSchema = z.object({
   key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
   /** The label exactly as printed on the official form. */
   label: z.string().min(1),
+  /**
+   * The label said in full where the printed one is ambiguous out of its row (the form's two 身份证号 are
+   * 法人代表身份证号 and 联系人身份证号); messages and lists use it.
+   */
+  fullLabel: z.string().min(1).optional(),
   type: z.enum(valueTypes),
   unit: z.enum(['万元', '个', '人', '亿元']).optional(),
   required: z.boolean().default(false),
@@ -128,6 +133,22 @@ export const ruleCheckSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('firstMemberIsLead') }),
   z.object({ kind: z.literal('uniqueUscc') }),
   z.object({ kind: z.literal('membersHaveTierAndType') }),
+  // Rule kinds below were added for the lead's legal form, the whole council and R&D growth.
+  z.object({
+    kind: z.literal('leadOfType'),
+    /** 单位类型 the lead may have (企业). */
+    unitTypes: z.array(z.string()).min(1),
+    /** GB 32100 characters 1–2 its 统一社会信用代码 may start with ('91' 企业); a code outside them fails. */
+    usccCategories: z.array(z.string().regex(/^[0-9A-Z]{2}$/)).optional(),
+    /** How the clause names it, for messages (独立法人企业). */
+    label: z.string(),
+  }),
+  z.object({ kind: z.literal('councilIncludesMembers') }),
+  z.object({
+    kind: z.literal('rdGrowth'),
+    /** Three yearly amounts, oldest first, each to be higher than the one before (持续增长). */
+    fields: z.array(z.string()).length(3),
+  }),
 ]);
 export type RuleCheck = z.infer<typeof ruleCheckSchema>;
 
@@ -135,10 +156,18 @@ export const ruleSchema = z.object({
   id: z.string(),
   /** What the rule asks, in the user's words. */
   title: z.string(),
-  /** 'warning' for rules the source says hold 原则上 (in principle). */
+  /**
+   * Severity policy (docs/rules.md): 'warning' where a qualifier — 原则上, 一般, 鼓励 — stands before the
+   * clause in its sentence; 'error' otherwise. tests/shared/severity-policy.test.ts enforces it on every rule.
+   */
   severity: z.enum(['error', 'warning']),
   /** The clause quoted from the source document. */
   clause: z.string(),
+  /**
+   * The words of the source that decided the severity, quoted: the sentence from its qualifier (or, for an
+   * error, from its start) up to the end of the clause.
+   */
+  severityBasis: z.string().min(1),
   check: ruleCheckSchema,
 });
 export type RuleDef = z.infer<typeof ruleSchema>;

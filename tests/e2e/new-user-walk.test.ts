@@ -58,6 +58,11 @@ describe('a new user, without a manual', () => {
       contactPhone: '0994-2356781',
       leadRevenue: '865000',
       leadRdStaff: '186',
+      // 「承担过自治区及以上科技重大任务」「近三年企业研发投入持续增长」.
+      leadMajorTasks: '自治区重大科技专项“煤制烯烃成套技术工业化示范”（2019—2022年），突破大型气化炉长周期运行技术。',
+      rdSpendingY1: '21000',
+      rdSpendingY2: '24000',
+      rdSpendingY3: '28000',
     };
     for (const [key, value] of Object.entries(basic)) await page.locator(`#field-${key}`).fill(value);
     for (const [key, value] of [['agreementDate', '2025-03-06'], ['fillDate', '2025-03-18']]) {

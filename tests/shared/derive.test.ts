@@ -4,11 +4,16 @@ import {
   derivedMismatches,
   leadRowOf,
   normalizeUnitName,
-  placeInRegion,
   platformLevelOf,
   printedMembers,
   provinceOfPlace,
+  registrationInRegion,
+  registrationOf,
   registrationPlaceOf,
+  tooManyMainMembers,
+  codeWithName,
+  codeEntriesOf,
+  type PlaceIndex,
 } from '../../electron/shared/derive';
 import { buildDraft, buildTemplate, lead, member, members, uscc } from '../core/checks/builders';
 
@@ -60,26 +65,29 @@ describe('deriveValues', () => {
     expect(deriveValues(template, draft).enterpriseShare).toBe(44.4);
   });
 
-  it('places members from the typed 注册地 first, else from the USCC', () => {
+  it('places members by the USCC, refined or overridden by a typed place that names one', () => {
     const draft = buildDraft(template, {
       members: [
         lead('牵头', { division: '650102' }), // USCC: Urumqi
         member('北京企业', { division: '110108' }), // USCC: Beijing
-        member('迁入企业', { division: '110108', place: '650104' }), // typed code wins
-        member('名称企业', { division: '110108', place: '新疆乌鲁木齐市' }), // typed name with province
+        member('迁入企业', { division: '110108', place: '650104' }), // typed code overrides
+        member('名称企业', { division: '110108', place: '新疆乌鲁木齐市' }), // typed province name overrides
         member('外省企业', { division: '650102', place: '北京市海淀区' }),
-        member('不明企业', { division: '650102', place: '乌鲁木齐市' }), // city only: cannot tell
+        member('城市名企业', { division: '650102', place: '乌鲁木齐市' }), // a name the pure index cannot read: the USCC decides
+        member('无码企业', { uscc: '', place: '某某路88号' }), // neither tells
       ],
     });
     const derived = deriveValues(template, draft);
-    expect(derived.registeredInRegionCount).toBe(3);
+    expect(derived.registeredInRegionCount).toBe(4);
     expect(derived.registrationUnknownCount).toBe(1);
-    expect(derived.registeredShare).toBe(50);
+    expect(derived.registeredShare).toBe(57.1);
   });
 
-  it('lets the caller say where members are registered', () => {
-    const draft = buildDraft(template, { members: [lead(), member('企业A')] });
-    expect(deriveValues(template, draft, () => '110108').registeredInRegionCount).toBe(0);
+  it('lets the caller give the place index', () => {
+    const everywhereBeijing: PlaceIndex = { nameOf: () => null, resolve: () => '110108' };
+    const draft = buildDraft(template, { members: [lead('牵头', { place: '海淀' }), member('企业A', { place: '中关村' })] });
+    expect(deriveValues(template, draft, everywhereBeijing).registeredInRegionCount).toBe(0);
+    expect(deriveValues(template, draft).registeredInRegionCount).toBe(2);
   });
 
   it('counts platforms by level, provincial in each region’s words', () => {
@@ -143,22 +151,43 @@ describe('registration places', () => {
     expect(provinceOfPlace('南宁市')).toBeNull();
   });
 
-  it('decides in, out or cannot tell', () => {
-    expect(placeInRegion('650102', '65')).toBe(true);
-    expect(placeInRegion('450102', '65')).toBe(false);
-    expect(placeInRegion('重庆市渝北区', '50')).toBe(true);
-    expect(placeInRegion('两江新区', '50', ['两江新区'])).toBe(true);
-    expect(placeInRegion('四川省成都市', '50')).toBe(false);
-    expect(placeInRegion('渝北区', '50')).toBeNull();
-    expect(placeInRegion(null, '50')).toBeNull();
-    // A province name cannot place a unit inside a district.
-    expect(placeInRegion('重庆市', '500112')).toBeNull();
+  const row = (values: Record<string, string>) => ({ id: 'a', values });
+
+  it('decides in, out or cannot tell from the registration', () => {
+    const of = (values: Record<string, string>) => registrationOf(row(values));
+    expect(registrationInRegion(of({ uscc: uscc('650102', 1) }), '65')).toBe(true);
+    expect(registrationInRegion(of({ uscc: uscc('450102', 1) }), '65')).toBe(false);
+    expect(registrationInRegion(of({ registrationPlace: '重庆市渝北区' }), '50')).toBe(true);
+    expect(registrationInRegion(of({ registrationPlace: '两江新区' }), '50', ['两江新区'])).toBe(true);
+    expect(registrationInRegion(of({ registrationPlace: '四川省成都市' }), '50')).toBe(false);
+    expect(registrationInRegion(of({ registrationPlace: '渝北区' }), '50')).toBeNull();
+    expect(registrationInRegion(of({}), '50')).toBeNull();
+    // A province alone cannot place a unit inside a district; the USCC's county code can.
+    expect(registrationInRegion(of({ registrationPlace: '重庆市' }), '500112')).toBeNull();
+    expect(registrationInRegion(of({ uscc: uscc('500112', 1), registrationPlace: '重庆市' }), '500112')).toBe(true);
   });
 
-  it('takes the typed place over the USCC', () => {
-    expect(registrationPlaceOf({ id: 'a', values: { uscc: uscc('450102', 1), registrationPlace: ' 650102 ' } })).toBe('650102');
-    expect(registrationPlaceOf({ id: 'a', values: { uscc: uscc('450102', 1) } })).toBe('450102');
-    expect(registrationPlaceOf({ id: 'a', values: { uscc: '12345' } })).toBeNull();
+  it('keeps the more precise of two places that agree, and both of two that do not', () => {
+    expect(registrationOf(row({ uscc: uscc('650102', 1), registrationPlace: '新疆' }))).toMatchObject({
+      code: '650102',
+      conflict: false,
+    });
+    expect(registrationOf(row({ uscc: uscc('650000', 1), registrationPlace: '650104' }))).toMatchObject({
+      code: '650104',
+      conflict: false,
+    });
+    expect(registrationOf(row({ uscc: uscc('450102', 1), registrationPlace: ' 650102 ' }))).toMatchObject({
+      code: '650102',
+      usccCode: '450102',
+      typedCode: '650102',
+      conflict: true,
+    });
+  });
+
+  it('falls back on the USCC when the typed place names nothing it can read', () => {
+    expect(registrationPlaceOf(row({ uscc: uscc('440305', 1), registrationPlace: '深圳市南山区' }))).toBe('440305');
+    expect(registrationPlaceOf(row({ uscc: uscc('450102', 1) }))).toBe('450102');
+    expect(registrationPlaceOf(row({ uscc: '12345' }))).toBeNull();
   });
 });
 
@@ -216,5 +245,54 @@ describe('printedMembers', () => {
       tables: template.tables.map((table) => ({ ...table, printedRowsMax: undefined })),
     });
     expect(names(unlimited, members(24, 12))).toHaveLength(24);
+  });
+});
+
+describe('tooManyMainMembers', () => {
+  const draftWithMain = (total: number, main: number) => {
+    const list = members(total, 12);
+    for (let i = 1; i <= main; i++) list[i].main = '是';
+    return buildDraft(template, { members: list });
+  };
+
+  it('accepts the lead and 19 main members, the form’s 20 rows', () => {
+    expect(tooManyMainMembers(template, draftWithMain(30, 19))).toBeNull();
+  });
+
+  it('refuses 20 main members with the lead, saying how many and the form’s rule', () => {
+    const problem = tooManyMainMembers(template, draftWithMain(30, 20));
+    expect(problem).toMatchObject({ main: 20, max: 20 });
+    expect(problem?.message).toContain('共 21 家，超过申请表可列的 20 家');
+    expect(problem?.message).toContain('若成员单位超过20家，则只需填写主要成员单位的有关情况');
+  });
+
+  it('does not apply when all members fit on the form', () => {
+    expect(tooManyMainMembers(template, draftWithMain(20, 19))).toBeNull();
+  });
+});
+
+describe('code names for printing', () => {
+  it('lists every code field and code cell with the name the lookup gives', () => {
+    const coded = buildTemplate({
+      fields: [{ key: 'industryCode', label: '行业类别', type: 'industryCode', step: 'basic' }],
+      tables: [
+        ...template.tables.filter((table) => table.key !== 'platforms'),
+        {
+          key: 'platforms',
+          label: '科研平台',
+          step: 'platforms',
+          columns: [{ key: 'disciplineCode', label: '国标学科', type: 'disciplineCode' }],
+        },
+      ],
+    });
+    const draft = buildDraft(coded, { fields: { industryCode: ' ３２３２ ' }, platforms: [{ disciplineCode: '430' }, { disciplineCode: '' }] });
+    const names: Record<string, string> = { '3232': '稀土金属冶炼', '430': '材料科学' };
+    const entries = codeEntriesOf(coded, draft, (_kind, code) => names[code] ?? null);
+    expect(entries.map((entry) => [entry.kind, entry.code, entry.name, entry.where.kind])).toEqual([
+      ['industry', '3232', '稀土金属冶炼', 'field'],
+      ['discipline', '430', '材料科学', 'cell'],
+    ]);
+    expect(codeWithName(entries[0])).toBe('3232 稀土金属冶炼');
+    expect(codeWithName({ code: '9999', name: null })).toBe('9999');
   });
 });

@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { HandlersFor } from '../../shared/contract';
 import type { documentsContract } from '../../shared/contract/documents';
 import { buildPreview, listDocuments, offeredDocuments, renderHtml } from '../../shared/documents';
+import { tooManyMainMembers } from '../../shared/derive';
 import { UserError } from '../../shared/errors';
 import { coreBuildOptions, exportPackage } from '../documents/export-package';
 import type { CoreDeps } from './deps';
@@ -24,6 +25,11 @@ export function documentsHandlers(deps: CoreDeps): HandlersFor<keyof typeof docu
       const { draft, template } = draftAndTemplate(draftId);
       if (kind !== 'package' && !offeredDocuments(template).includes(kind)) {
         throw new UserError('documents.notOffered', `${template.name}的申报材料不包括该文件。`, `${kind} is not offered for ${template.id}`);
+      }
+      // The printed form cannot list more main members than its rows: refused here as export refuses it.
+      const tooManyMain = kind === 'package' || kind === 'applicationForm' ? tooManyMainMembers(template, draft) : null;
+      if (tooManyMain) {
+        throw new UserError('export.tooManyMainMembers', `无法打印申请表：${tooManyMain.message}。`, `main members ${tooManyMain.main} + lead > ${tooManyMain.max}`);
       }
       const model = buildPreview(kind, template, draft, coreBuildOptions());
       return { html: renderHtml(model), title: model.title };

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { tooManyMainMembers } from '../../shared/derive';
 import type { Draft } from '../../shared/draft';
 import type { BuildOptions } from '../../shared/documents';
 import { buildDocument, buildPackage, documentTitle, exportFolderName } from '../../shared/documents';
@@ -68,6 +69,12 @@ export async function exportPackage(options: ExportPackageOptions): Promise<Expo
   const soffice = options.pdf ? findSoffice(options.soffice) : null;
   if (options.pdf && !soffice) {
     throw new UserError('export.noLibreOffice', noLibreOfficeMessage, `soffice not found (given: ${options.soffice ?? 'none'})`);
+  }
+
+  // The check reports this as an error; printing the first 20 of the marked members would silently drop some.
+  const tooManyMain = tooManyMainMembers(template, draft);
+  if (tooManyMain) {
+    throw new UserError('export.tooManyMainMembers', `无法导出：${tooManyMain.message}。`, `main members ${tooManyMain.main} + lead > ${tooManyMain.max}`);
   }
 
   store.createRevision(draft.id, 'before-export', '导出前自动保存的版本');

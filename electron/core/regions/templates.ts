@@ -139,8 +139,12 @@ export function templateIntegrityProblems(template: RegionTemplate): string[] {
       case 'rdSpending':
         [...check.spendingFields, ...check.revenueFields].forEach(needField);
         break;
+      case 'rdGrowth':
+        check.fields.forEach(needField);
+        break;
       case 'minShareOfType':
       case 'minCountOfType':
+      case 'leadOfType':
         needUnitTypes(check.unitTypes);
         break;
       case 'leadHoldsPlatform':
@@ -149,6 +153,7 @@ export function templateIntegrityProblems(template: RegionTemplate): string[] {
         }
         break;
       case 'councilChairedByLead':
+      case 'councilIncludesMembers':
         if (!columnOf('council', 'councilRole') || !columnOf('council', 'unit')) {
           problems.push(`${where}: needs a council table with the columns unit and councilRole`);
         }

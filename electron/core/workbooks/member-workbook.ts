@@ -6,6 +6,7 @@ import type { RegionTemplate } from '../../shared/region-template';
 import type { WorkbookTable } from '../../shared/workbooks';
 import { summarySheetName, workbookSheetNames, workbookTables } from '../../shared/workbooks';
 import { tableDef } from './headers';
+import { divisionPlaces } from '../regions/place-index';
 import {
   allBorders,
   buildWorkbook,
@@ -34,7 +35,7 @@ function consortiumTitle(template: RegionTemplate, draft: Draft): string {
 
 /** The 汇总 sheet: the counts and shares the rules are judged by, computed exactly as the checks do. */
 function writeSummarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, template: RegionTemplate, draft: Draft, title: string): void {
-  const derived = deriveValues(template, draft);
+  const derived = deriveValues(template, draft, divisionPlaces);
   const members = filledRows(draft.tables.members);
   const count = (key: string, value: string) => members.filter((row) => (row.values[key] ?? '').trim() === value).length;
   type Line = [string, string | number | null, string] | [string, { share: number }, string];
@@ -47,9 +48,9 @@ function writeSummarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, templat
     ['企业占比', { share: derived.enterpriseShare }, '企业数量 ÷ 成员单位总数'],
     ['高新技术企业数量', derived.highTechCount, '单位类型为企业且“是否高新技术企业”为是'],
     ['高新技术企业占企业比例', { share: derived.highTechShare }, '高新技术企业数量 ÷ 企业数量'],
-    [`注册地在${template.shortName}的成员单位`, derived.registeredInRegionCount, '按“注册地”，未填时按统一社会信用代码第3–8位'],
+    [`注册地在${template.shortName}的成员单位`, derived.registeredInRegionCount, '按统一社会信用代码第3–8位；“注册地”写明省、市、区县的，以注册地为准'],
     [`注册地在${template.shortName}的比例`, { share: derived.registeredShare }, '÷ 成员单位总数'],
-    ['注册地无法判断的成员单位', derived.registrationUnknownCount, derived.registrationUnknownCount > 0 ? '请在“注册地”中填写6位行政区划代码' : ''],
+    ['注册地无法判断的成员单位', derived.registrationUnknownCount, derived.registrationUnknownCount > 0 ? '请核对统一社会信用代码，或在“注册地”中写明省、市、区县' : ''],
     ['科研团队人数', filledRows(draft.tables.team).length, ''],
     ['科研平台数量', filledRows(draft.tables.platforms).length, ''],
     ['其中：国家级平台', derived.nationalPlatformCount, ''],

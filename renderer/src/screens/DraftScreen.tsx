@@ -12,6 +12,7 @@ import { InstructionsPanel } from '../components/InstructionsPanel';
 import type { FocusRequest } from '../components/grid/DataGrid';
 import { CheckStep, eligibilityColors, eligibilityLabels, isMissingFinding } from '../steps/CheckStep';
 import { ExportStep } from '../steps/ExportStep';
+import { ExportFields } from '../components/ExportFields';
 import type { FieldFocus } from '../steps/FieldsStep';
 import { FieldsStep } from '../steps/FieldsStep';
 import { TablesStep } from '../steps/TablesStep';
@@ -49,12 +50,18 @@ export function DraftScreen(props: {
 
   const members = draft?.tables.members;
   const platforms = draft?.tables.platforms;
-  const derived = useMemo(
-    () => (template && draft ? deriveValues(template, draft) : null),
+  const checked = checks.report?.derived;
+  const derived = useMemo(() => {
+    if (!template || !draft) return null;
+    const local = deriveValues(template, draft);
+    if (!checked) return local;
+    // Where members are registered needs the national list of places (「深圳市南山区」), which the core holds:
+    // those figures come from the last check, so the walk and the check never disagree.
+    const { registeredInRegionCount, registrationUnknownCount, registeredShare } = checked;
+    return { ...local, registeredInRegionCount, registrationUnknownCount, registeredShare };
     // Only the member and platform tables feed the derived values, so typing in a field does not recount.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the tables stand for the draft here, as said above
-    [template, members, platforms],
-  );
+  }, [template, members, platforms, checked]);
   const onError = useCallback((text: string) => message.error(text), [message]);
 
   const goStep = useCallback(
@@ -254,7 +261,12 @@ function StepBody(props: {
           onRefresh={props.checks.refresh} onGoto={props.onGoto} />
       );
     case 'export':
-      return <ExportStep template={template} draft={draft} report={props.checks.report} onGotoCheck={props.onGotoCheck} />;
+      return (
+        <>
+          <ExportFields fields={fields} values={draft.fields} onChange={actions.setField} />
+          <ExportStep template={template} draft={draft} report={props.checks.report} onGotoCheck={props.onGotoCheck} />
+        </>
+      );
   }
 }
 

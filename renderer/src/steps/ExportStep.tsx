@@ -45,6 +45,8 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<ExportResult | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  // What the export step's own fields hold (附件材料 ticks): the list's 缺/齐全 and the preview follow them.
+  const exportFieldValues = template.fields.filter((field) => field.step === 'export').map((field) => draft.fields[field.key] ?? '').join('\u0001');
 
   useEffect(() => {
     let live = true;
@@ -60,7 +62,7 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
     return () => {
       live = false;
     };
-  }, [draft.id]);
+  }, [draft.id, exportFieldValues]);
 
   useEffect(() => {
     let live = true;
@@ -77,7 +79,7 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
     return () => {
       live = false;
     };
-  }, [draft.id, kind]);
+  }, [draft.id, kind, exportFieldValues]);
 
   const filed = (documents ?? []).filter((entry) => entry.inPackage && entry.filed);
   const shown = preview?.kind === kind ? preview : null;

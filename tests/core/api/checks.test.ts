@@ -45,15 +45,15 @@ describe('checks over the contract', () => {
   it('recompute the home figures after an edit that breaks a rule', async () => {
     const draft = importExample('guangxi');
     expect((await api['drafts.list']({}))[0].eligible).toBe('pass');
-    // Guangxi wants enterprises to be at least 30% of the units: make every member but the lead a university.
-    for (const row of draft.tables.members.slice(1)) store.updateRow(draft.id, 'members', row.id, { unitType: '高校' });
+    // Guangxi's lead must be 「广西壮族自治区内注册的独立法人企业」: make it a university.
+    store.updateRow(draft.id, 'members', draft.tables.members[0].id, { unitType: '高校' });
     expect(store.listDrafts()[0].eligible).toBeNull(); // stale until checked again
     const [summary] = await api['drafts.list']({});
     expect(summary.eligible).toBe('fail');
     const report = await api['checks.run']({ draftId: draft.id });
     const rule = report.rules.find((r) => r.status === 'fail');
-    expect(rule?.clause).toContain('企业数量达30%以上');
-    expect(rule?.numbers).toMatchObject({ 企业数量: 1 });
+    expect(rule?.clause).toContain('独立法人企业');
+    expect(rule?.numbers).toMatchObject({ 牵头单位类型: '高校' });
   });
 
   it('count a member led elsewhere: a lead may lead only one consortium in a region', async () => {

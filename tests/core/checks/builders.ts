@@ -117,7 +117,7 @@ export function buildTemplate(overrides: Partial<TemplateInput> = {}, rules: Rul
 
 /** One rule with a test id and title; the clause is what the findings must carry. */
 export function rule(check: RuleDef['check'], severity: RuleDef['severity'] = 'error', id: string = check.kind): RuleDef {
-  return { id, title: `测试规则 ${id}`, severity, clause: `条款：${id}`, check };
+  return { id, title: `测试规则 ${id}`, severity, clause: `条款：${id}`, severityBasis: `条款：${id}`, check };
 }
 
 export interface MemberOptions {

@@ -140,9 +140,9 @@ describe('minShareRegistered', () => {
   });
 
   it('is unknown when places it cannot read could tip the balance', () => {
-    const result = registered(2, 7, [member('未知', { uscc: '', place: '南宁市' })]);
+    const result = registered(2, 7, [member('未知', { uscc: '', place: '科技大道88号' })]);
     expect(result.status).toBe('unknown');
-    expect(result.message).toContain('1 家的注册地无法判断');
+    expect(result.message).toContain('另有 1 家既无可读出行政区划的统一社会信用代码，也未填写可识别的注册地');
   });
 });
 
@@ -188,7 +188,9 @@ describe('leadRegistered', () => {
 
   it('is unknown when the place cannot be read', () => {
     expect(statusOf(inXinjiang, { members: [lead('牵头', { uscc: '', place: '' })] })).toBe('unknown');
-    expect(statusOf(inXinjiang, { members: [lead('牵头', { uscc: '', place: '乌鲁木齐市' })] })).toBe('unknown');
+    expect(statusOf(inXinjiang, { members: [lead('牵头', { uscc: '', place: '高新区科技大道88号' })] })).toBe('unknown');
+    // 南山区 is in Shenzhen and in Hegang: a county name alone names no place.
+    expect(statusOf(inXinjiang, { members: [lead('牵头', { uscc: '', place: '南山区' })] })).toBe('unknown');
     expect(statusOf(inXinjiang, {})).toBe('unknown');
   });
 

@@ -90,6 +90,17 @@ function rulePasses(rule: RuleDef, draft: ProjectDraft, template: RegionTemplate
       return members.every(
         (row) => template.tiers.includes(row[memberKeys.tier]) && template.unitTypes.includes(row[memberKeys.unitType]),
       );
+    case 'leadOfType':
+      return (
+        check.unitTypes.includes(lead[memberKeys.unitType]) &&
+        (check.usccCategories === undefined || check.usccCategories.includes(lead[memberKeys.uscc].slice(0, 2)))
+      );
+    case 'councilIncludesMembers':
+      return members.every((row) => draft.tables.council.some((seat) => seat.unit === row.name));
+    case 'rdGrowth': {
+      const [y1, y2, y3] = check.fields.map((key) => number(draft.fields[key]));
+      return y1 < y2 && y2 < y3;
+    }
     case 'leadLeadsOnce':
     case 'memberInAtMost':
       return 'needs other drafts';

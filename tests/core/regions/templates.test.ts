@@ -240,33 +240,34 @@ describe('region template files', () => {
   it('has the eligibility rules each source states, with their severity', () => {
     const kinds = (id: string) => byId(id).rules.map((rule) => `${rule.check.kind}:${rule.severity}`);
     const everywhere = ['firstMemberIsLead:error', 'uniqueUscc:error', 'membersHaveTierAndType:error'];
+    // 「成员单位一般不少于5个，企业比例不低于50%（其中高新技术企业不低于20%）」: one 一般 sentence.
     expect(kinds('xinjiang')).toEqual(expect.arrayContaining([
-      'leadRegistered:error', 'fieldMin:warning', 'minMembers:warning', 'minShareOfType:error',
-      'minShareHighTech:error', 'leadLeadsOnce:error', ...everywhere,
+      'leadRegistered:error', 'leadOfType:error', 'fieldMin:warning', 'minMembers:warning', 'minShareOfType:warning',
+      'minShareHighTech:warning', 'fieldFilled:error', 'rdGrowth:error', 'leadLeadsOnce:error', ...everywhere,
     ]));
+    // 「原则上不少于8个组成单位（含牵头单位），且在广西区内注册的比例不低于30%，成员单位中企业数量达30%以上」: one 原则上 sentence.
     expect(kinds('guangxi')).toEqual(expect.arrayContaining([
-      'minMembers:warning', 'minShareRegistered:error', 'minShareOfType:error', 'leadRegistered:error',
+      'minMembers:warning', 'minShareRegistered:warning', 'minShareOfType:warning', 'leadRegistered:error', 'leadOfType:error',
       'fieldMin:warning', 'rdSpending:warning', 'memberInAtMost:warning', 'leadLeadsOnce:warning', ...everywhere,
     ]));
     expect(kinds('chongqing')).toEqual(expect.arrayContaining([
-      'fieldTrue:warning', 'minCountOfType:warning', 'fieldFilled:error', ...everywhere,
+      'fieldTrue:warning', 'minCountOfType:warning', 'fieldFilled:error', 'leadOfType:error', ...everywhere,
     ]));
-    expect(kinds('zhejiang')).toEqual(expect.arrayContaining(['minMembers:warning', 'councilChairedByLead:error', ...everywhere]));
+    expect(kinds('zhejiang')).toEqual(expect.arrayContaining([
+      'minMembers:warning', 'councilChairedByLead:error', 'councilIncludesMembers:error', 'leadOfType:error', ...everywhere,
+    ]));
     expect(kinds('neimenggu')).toEqual(expect.arrayContaining([
-      'leadRegistered:error', 'minMembers:warning', 'leadHoldsPlatform:error', ...everywhere,
+      'leadRegistered:error', 'leadOfType:error', 'minMembers:warning', 'leadHoldsPlatform:error', ...everywhere,
     ]));
+    // Every lead must be an enterprise, checked on its 单位类型 and on its USCC's 91.
+    for (const template of templates) {
+      const leadType = template.rules.find((rule) => rule.check.kind === 'leadOfType')?.check;
+      expect(leadType, template.id).toMatchObject({ unitTypes: ['企业'], usccCategories: ['91'] });
+    }
     const guangxiMembers = byId('guangxi').rules.find((rule) => rule.check.kind === 'minMembers')?.check;
     expect(guangxiMembers).toEqual({ kind: 'minMembers', min: 8, includeLead: true });
   });
-
-  it('marks rules warnings exactly where the clause says 原则上 or 一般', () => {
-    for (const template of templates) {
-      for (const rule of template.rules) {
-        const inPrinciple = /原则上|一般不少于/.test(rule.clause);
-        expect(rule.severity, `${template.id}.${rule.id}: ${rule.clause}`).toBe(inPrinciple ? 'warning' : 'error');
-      }
-    }
-  });
+  // Severity against the source's wording: tests/shared/severity-policy.test.ts.
 });
 
 describe('region templates against their source texts', () => {

@@ -130,16 +130,16 @@ describe('importing a hand-made member list', () => {
     expect(byRow(preview, 7)).toMatchObject({ outcome: 'duplicate', duplicateOfRow: 4 });
     expect(byRow(preview, 8).outcome).toBe('invalid');
     expect(preview.problems).toContainEqual(expect.objectContaining({ row: 8, columnKey: 'name', code: 'required', severity: 'error' }));
-    // A wrong check character is a warning: such codes were issued and are in use.
-    expect(byRow(preview, 9)).toMatchObject({ outcome: 'new', values: { tier: '一般协作层单位', highTech: '是' } });
-    expect(preview.problems).toContainEqual(expect.objectContaining({ row: 9, code: 'uscc.checkChar', severity: 'warning' }));
+    // A wrong check character is an error, like a wrong ID check digit: the row is shown with the reason, not imported.
+    expect(byRow(preview, 9)).toMatchObject({ outcome: 'invalid', values: { tier: '一般协作层单位', highTech: '是' } });
+    expect(preview.problems).toContainEqual(expect.objectContaining({ row: 9, code: 'uscc.checkChar', severity: 'error' }));
     expect(byRow(preview, 10).outcome).toBe('invalid');
     expect(preview.problems).toContainEqual(expect.objectContaining({ row: 10, code: 'uscc.length', columnLetter: 'C' }));
     // A landline typed as a number has lost its leading 0.
     expect(preview.problems).toContainEqual(expect.objectContaining({ row: 10, code: 'phone.storedAsNumber', columnLetter: 'H' }));
     // The note under the list is not a row of it.
     expect(preview.rows.map((row) => row.row)).toEqual([4, 5, 6, 7, 8, 9, 10]);
-    expect(preview.counts).toEqual({ total: 7, new: 3, update: 0, duplicate: 1, invalid: 3, warnings: 1 });
+    expect(preview.counts).toEqual({ total: 7, new: 2, update: 0, duplicate: 1, invalid: 4, warnings: 0 });
   });
 });
 
@@ -219,12 +219,12 @@ describe('applying an import to a real store', () => {
 
   it('update: fills matching rows (by 统一社会信用代码) with the non-empty cells and adds the new ones, after a revision', async () => {
     const summary = applyImport(store, draft.id, await preview('members'), 'update');
-    expect(summary).toMatchObject({ mode: 'update', added: 2, updated: 1, skipped: 4, rowCount: 4 });
+    expect(summary).toMatchObject({ mode: 'update', added: 1, updated: 1, skipped: 5, rowCount: 3 });
     const after = store.getDraft(draft.id);
     const updated = after.tables.members.find((row) => row.id === draft.tables.members[0].id);
     // The name is taken from the sheet; the role and the contact the sheet leaves empty are kept.
     expect(updated?.values).toMatchObject({ name: '新疆煤化工技术研究院', highTech: '否', contactName: '周工', role: '已写好的分工' });
-    expect(after.tables.members.map((row) => row.values.uscc)).toEqual([usccSecond, makeUscc(7), usccWithX, usccWrongCheck]);
+    expect(after.tables.members.map((row) => row.values.uscc)).toEqual([usccSecond, makeUscc(7), usccWithX]);
     const [revision] = store.listRevisions(draft.id);
     expect(revision).toMatchObject({ id: summary.revisionId, cause: 'before-import' });
     // The revision is the draft as it was: restoring it undoes the import.
@@ -233,19 +233,18 @@ describe('applying an import to a real store', () => {
 
   it('append: adds only the units not yet in the draft', async () => {
     const summary = applyImport(store, draft.id, await preview('members'), 'append');
-    expect(summary).toMatchObject({ added: 2, updated: 0, skipped: 5 });
+    expect(summary).toMatchObject({ added: 1, updated: 0, skipped: 6 });
     const after = store.getDraft(draft.id);
     expect(after.tables.members[0].values.name).toBe('新疆煤化工技术研究院（旧名）');
-    expect(after.tables.members).toHaveLength(4);
+    expect(after.tables.members).toHaveLength(3);
   });
 
   it('replace: the table becomes exactly the valid rows of the sheet', async () => {
     const summary = applyImport(store, draft.id, await preview('members'), 'replace');
-    expect(summary).toMatchObject({ added: 3, rowCount: 3 });
+    expect(summary).toMatchObject({ added: 2, rowCount: 2 });
     expect(store.getDraft(draft.id).tables.members.map((row) => row.values.name)).toEqual([
       '新疆天衡能源化工集团有限公司',
       '新疆煤化工技术研究院',
-      '新疆校验位有误有限公司',
     ]);
   });
 

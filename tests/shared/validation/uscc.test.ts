@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUscc, normalizeUscc, usccCheckChar, usccDivisionCode } from '../../../electron/shared/validation/uscc';
+import { checkUscc, normalizeUscc, unitTypeMatchesUsccCategory, usccCategory, usccCheckChar, usccDivisionCode } from '../../../electron/shared/validation/uscc';
 
 describe('usccCheckChar (GB 32100-2015)', () => {
   it('computes the check character of real codes', () => {
@@ -41,12 +41,12 @@ describe('checkUscc', () => {
     expect(checkUscc('   ')).toEqual([]);
   });
 
-  it('warns, naming the expected character, when the check character is wrong', () => {
+  it('rejects a wrong check character as an error, naming the expected one (as for an ID check digit)', () => {
     expect(checkUscc('91350100M000100Y44')).toEqual([
       {
-        severity: 'warning',
+        severity: 'error',
         code: 'uscc.checkChar',
-        message: '统一社会信用代码校验位不符（应为 3），请核对；如确认无误可保留',
+        message: '统一社会信用代码校验位不符（按前17位计算应为 3），请对照营业执照或登记证书核对',
       },
     ]);
     expect(checkUscc('91450100MA5N0KXX01')[0].message).toContain('应为 Y');
@@ -84,5 +84,29 @@ describe('usccDivisionCode', () => {
     expect(usccDivisionCode('91350100M000100Y4')).toBeNull();
     expect(usccDivisionCode('9135A100M000100Y43')).toBeNull();
     expect(usccDivisionCode('')).toBeNull();
+  });
+});
+
+describe('usccCategory (GB 32100 characters 1–2)', () => {
+  it('reads what the unit is registered as', () => {
+    expect(usccCategory('91350100M000100Y43')).toEqual({ code: '91', name: '企业' });
+    expect(usccCategory('12100000400000000X')).toEqual({ code: '12', name: '事业单位' });
+    expect(usccCategory('52110000MJ0000000X')?.name).toBe('民办非企业单位');
+    expect(usccCategory('92110000MA00000000')?.name).toBe('个体工商户');
+    expect(usccCategory('93110000MA00000000')?.name).toBe('农民专业合作社');
+    expect(usccCategory('５３１１')?.name).toBe('基金会');
+    expect(usccCategory('A1110000')?.name).toBe('军队事业单位');
+    expect(usccCategory('00110000')).toBeNull();
+  });
+
+  it('matches 单位类型 against it, leaving 其他机构 free', () => {
+    expect(unitTypeMatchesUsccCategory('企业', '91')).toBe(true);
+    expect(unitTypeMatchesUsccCategory('企业', '12')).toBe(false);
+    expect(unitTypeMatchesUsccCategory('企业', '92')).toBe(false);
+    expect(unitTypeMatchesUsccCategory('高校', '12')).toBe(true);
+    expect(unitTypeMatchesUsccCategory('高校', '52')).toBe(true);
+    expect(unitTypeMatchesUsccCategory('高校', '91')).toBe(false);
+    expect(unitTypeMatchesUsccCategory('科研院所', '91')).toBe(false);
+    expect(unitTypeMatchesUsccCategory('其他机构', '53')).toBe(true);
   });
 });
