@@ -25,7 +25,7 @@ export const docxLimits = {
   maxCells: 300_000,
 } as const;
 
-export type FileKind = 'docx' | 'convertible' | 'encrypted' | 'empty' | 'otherZip' | 'unknown';
+export type FileKind = 'docx' | 'convertible' | 'encrypted' | 'empty' | 'unknown';
 
 const oleSignature = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -45,11 +45,10 @@ export function sniffFileKind(bytes: Buffer): FileKind {
   const head = bytes.subarray(0, 16).toString('latin1');
   if (head.startsWith('{\\rtf')) return 'convertible';
   if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) {
-    const names = bytes.includes(Buffer.from('word/document.xml')) || bytes.includes(Buffer.from('word/_rels'));
-    if (names) return 'docx';
     // An OpenDocument text (.odt) starts with its uncompressed mimetype entry.
     if (bytes.subarray(30, 100).toString('latin1').includes('application/vnd.oasis.opendocument.text')) return 'convertible';
-    return 'otherZip';
+    // Whether the zip holds a Word body is known only from its directory (see openDocxPackage).
+    return 'docx';
   }
   return 'unknown';
 }
@@ -72,15 +71,9 @@ export function refuseUnreadable(kind: FileKind, bytes: Buffer, fileName: string
         `文件“${fileName}”设置了打开密码，无法读取。请在 Word 或 WPS 中打开它，取消密码（文件 → 信息 → 保护文档，或 WPS 的“文档加密”）并保存后再导入。`,
         'OLE compound file with EncryptedPackage',
       );
-    case 'otherZip':
-      fail(
-        'docx.notWord',
-        `文件“${fileName}”不是 Word 文档（可能是 Excel 工作簿、压缩包或其他文件）。请选择申请表的 .docx、.doc 或 .wps 文件。`,
-        'zip without word/document.xml',
-      );
     case 'unknown': {
       const text = bytes.subarray(0, 512).toString('utf8').trimStart().toLowerCase();
-      const html = text.startsWith('<') ;
+      const html = text.startsWith('<');
       fail(
         'docx.notWord',
         html
@@ -141,6 +134,13 @@ export function openDocxPackage(bytes: Buffer, fileName: string): DocxPackage {
     );
   }
   const entries = new Map(list.map((entry) => [entry.name.replace(/^\//, ''), entry]));
+  if (![...entries.keys()].some((name) => name.startsWith('word/'))) {
+    fail(
+      'docx.notWord',
+      `文件“${fileName}”不是 Word 文档（可能是 Excel 工作簿、压缩包或其他文件）。请选择申请表的 .docx、.doc 或 .wps 文件。`,
+      `zip without word/ parts; ${entries.size} entries`,
+    );
+  }
   const damaged = (detail: string): never =>
     fail('docx.damaged', `文件“${fileName}”已损坏或不完整，无法读取。请在 Word 或 WPS 中打开并另存后再导入。`, detail);
   return {
