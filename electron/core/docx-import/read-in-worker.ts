@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WordDocument } from '../../shared/docx-import';
 import type { ApiErrorPayload } from '../../shared/errors';
@@ -35,6 +35,10 @@ function startWorker(data: { bytes: Uint8Array; fileName: string }): Worker {
     },
   };
   const bundled = join(here(), bundledWorkerName);
+  // Packed, the worker is kept out of the asar archive (electron-builder.yml asarUnpack): a worker thread
+  // is started from a real file.
+  const unpacked = bundled.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
+  if (unpacked !== bundled && existsSync(unpacked)) return new Worker(unpacked, options);
   if (existsSync(bundled)) return new Worker(bundled, options);
   const source = join(here(), 'worker.ts');
   // From the sources: register tsx's loader in the worker, then run the TypeScript entry.
