@@ -33,7 +33,7 @@ export async function convertToDocx(bytes: Buffer, fileName: string, deps: Conve
   const work = mkdtempSync(join(tmpdir(), 'lianheti-docx-import-'));
   try {
     const profile = join(work, 'profile');
-    const input = join(work, `source${extensionOf(fileName)}`);
+    const input = join(work, `source${extensionOf(bytes)}`);
     const outDir = join(work, 'out');
     writeFileSync(input, bytes);
     const args = [
@@ -79,10 +79,15 @@ export async function convertToDocx(bytes: Buffer, fileName: string, deps: Conve
   }
 }
 
-/** The file's own extension when it is one LibreOffice knows by it, else none (it then looks at the content). */
-function extensionOf(fileName: string): string {
-  const match = /\.(doc|wps|rtf|odt|docx|wpt|dot)$/i.exec(fileName);
-  return match ? `.${match[1].toLowerCase()}` : '';
+/**
+ * The name LibreOffice is given, by content rather than by the user's extension: WPS's .wps is a Word 97
+ * compound file, which LibreOffice reads as .doc (by the name .wps it would try Microsoft Works).
+ */
+function extensionOf(bytes: Buffer): string {
+  const head = bytes.subarray(0, 8).toString('latin1');
+  if (head.startsWith('{\\rtf')) return '.rtf';
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return '.odt';
+  return '.doc';
 }
 
 class RunError extends Error {

@@ -50,5 +50,9 @@ describe('an exported application form reads back into the same values', () => {
       expect(old.preview.regionId).toBe(regionId);
       expectSameValues(template, draft, old.preview, `${regionId} re-saved as .doc`);
     }
+    // WPS's .wps is the same compound file as a .doc.
+    const wps = await readDocxForImport(read(asDoc.get(exported.get('chongqing')!)!), '两江申请表.wps', templates);
+    expect(wps.preview.converted).toBe(true);
+    expectSameValues(templateOf('chongqing'), exampleDraft('chongqing'), wps.preview, 'chongqing as .wps');
   }, 600_000);
 });
