@@ -228,6 +228,8 @@ class Recognizer {
       const field = fieldForLabel(label, this.basicFields, used, { minScore: 1, preferShared: true });
       if (!field) return;
       used.add(field.key);
+      // The application's own cover is read first; the agreement's cover only fills what it left empty.
+      if ((this.coverFields.get(field.key)?.value ?? '') !== '') return;
       // 「牵头单位：……（盖章）」: the remark after the blank is the form's, not the user's.
       const clean = value.replace(/[（(](盖章|公章|签章|签字)[）)]\s*$/, '').replace(/[_＿]+/g, ' ').trim();
       this.assign(this.coverFields, field, label, [clean], source);
@@ -422,8 +424,9 @@ class Recognizer {
       const field = fieldForLabel(text, this.basicFields, this.used, { minScore: 1 });
       if (!field) continue;
       const next = cells[i + 1];
-      // A caption over several labels (内蒙古's 「技术领域」 beside 「主要技术领域」) is not a label itself.
-      if (next && !next.merged && fieldForLabel(next.text.trim(), this.basicFields, this.used, { minScore: 2 }) && labelScore(next.text, field.label) > labelScore(text, field.label)) continue;
+      // A caption over a group of labels (「技术领域」 beside 「主要技术领域」) is not a label: the cell after it
+      // names the same field better.
+      if (next && !next.merged && labelScore(next.text, field.label) > labelScore(text, field.label)) continue;
       this.used.add(field.key);
       consumed.add(cell);
       if (next) consumed.add(next);
@@ -571,7 +574,7 @@ class Recognizer {
   /** A printed count equal to what the tables give is left to be computed, so it follows later edits. */
   private dropDerivedEchoes(): void {
     const draft = this.asDraft();
-    const derived = deriveValues(this.template, draft) as unknown as Record<string, number>;
+    const derived = deriveValues(this.template, draft);
     for (const field of this.basicFields) {
       if (!field.derived) continue;
       const found = this.fields.get(field.key);

@@ -9,6 +9,7 @@ import { findSoffice } from '../../../electron/core/documents/libreoffice';
 import { deriveValues, filledRows, printedMembers } from '../../../electron/shared/derive';
 import { buildApplicationForm } from '../../../electron/shared/documents';
 import { planFieldPrefix } from '../../../electron/shared/documents';
+import type { DerivedValues } from '../../../electron/shared/checks';
 import type { DocxImportPreview } from '../../../electron/shared/docx-import';
 import type { Draft, TableRow } from '../../../electron/shared/draft';
 import type { RegionTemplate, TableId } from '../../../electron/shared/region-template';
@@ -91,10 +92,10 @@ function importedDraft(template: RegionTemplate, preview: DocxImportPreview): Dr
  */
 export function expectSameValues(template: RegionTemplate, original: Draft, preview: DocxImportPreview, what: string): void {
   const imported = importedDraft(template, preview);
-  const originalDerived = deriveValues(template, original) as unknown as Record<string, number>;
-  const importedDerived = deriveValues(template, imported) as unknown as Record<string, number>;
+  const originalDerived = deriveValues(template, original);
+  const importedDerived = deriveValues(template, imported);
   for (const field of printedFields(template)) {
-    const effective = (draft: Draft, derived: Record<string, number>) => {
+    const effective = (draft: Draft, derived: DerivedValues) => {
       const typed = (draft.fields[field.key] ?? '').trim();
       return field.derived && typed === '' ? String(derived[field.derived]) : comparable(field.type, typed);
     };
