@@ -53,6 +53,17 @@ describe('从 Word 导入 on the home screen', () => {
     expect(rowsOf(e2e.host, draftId, 'members').map((row) => row.name)).toEqual(original.tables.members.map((row) => row.values.name));
     await page.getByLabel('创新联合体名称').first().waitFor();
     await shot(page, 'word-import-03-new-draft');
+
+    // In the open draft: the same file again, merged with the Excel import's choices; a revision comes first.
+    await page.getByLabel('选择要导入的 Word 申请表').setInputFiles(file);
+    const merge = page.getByRole('dialog');
+    await merge.getByRole('radio', { name: /补充并更新/ }).waitFor();
+    await shot(page, 'word-import-04-merge-choices');
+    await merge.getByRole('radio', { name: /补充并更新/ }).check();
+    await merge.getByRole('button', { name: '导入到此草稿' }).click();
+    await page.getByText(/已从“内蒙古备案申请登记表.docx”导入/).waitFor();
+    expect(rowsOf(e2e.host, draftId, 'members')).toHaveLength(original.tables.members.length);
+    expect(e2e.host.store.listRevisions(draftId).some((revision) => revision.cause === 'before-import')).toBe(true);
     expect(errors).toEqual([]);
   });
 });
