@@ -422,7 +422,17 @@ class Recognizer {
       const text = cell.text.trim();
       if (text === '') continue;
       const field = fieldForLabel(text, this.basicFields, this.used, { minScore: 1 });
-      if (!field) continue;
+      if (!field) {
+        // 「联合体名称：某某创新联合体」 typed into one cell.
+        const inline = /^([^：:\n]{2,30})[：:]([\s\S]+)$/.exec(text);
+        const named = inline ? fieldForLabel(inline[1], this.basicFields, this.used, { minScore: 2 }) : null;
+        if (inline && named && inline[2].trim() !== '') {
+          this.used.add(named.key);
+          consumed.add(cell);
+          this.assign(this.fields, named, inline[1], [inline[2].trim()], { part: 'form', table: table.index, row: row.index, cell: cell.cell });
+        }
+        continue;
+      }
       const next = cells[i + 1];
       // A caption over a group of labels (「技术领域」 beside 「主要技术领域」) is not a label: the cell after it
       // names the same field better.

@@ -134,7 +134,8 @@ const members = Array.from({ length: 12 }, (_, i) => {
   const code = uscc('650100', 700 + i);
   // Some users put the code on its own line, some beside the name.
   const nameCell = i % 3 === 2 ? `${name}（统一社会信用代码：${code}）` : `${name}\n${code}`;
-  return [String(i + 1), nameCell, `第${i + 1}家单位的地位与分工。`];
+  // The last one runs over its 200 字: kept whole, and the preview says so.
+  return [String(i + 1), nameCell, i === 11 ? '分'.repeat(230) : `第${i + 1}家单位的地位与分工。`];
 });
 
 function expectRows(preview: DocxImportPreview, table: string, expected: Array<Record<string, string>>): void {
@@ -209,13 +210,15 @@ describe('a form filled in the blank layout of the official template', () => {
       members.map((_, i) => ({
         name: i === 0 ? '新疆准东煤化工集团有限公司' : `新疆成员单位${i + 1}有限公司`,
         uscc: uscc('650100', 700 + i),
-        role: `第${i + 1}家单位的地位与分工。`,
+        role: i === 11 ? '分'.repeat(230) : `第${i + 1}家单位的地位与分工。`,
       })),
     );
+    const over = preview.tables.find((t) => t.table === 'members')?.rows[11].problems ?? [];
+    expect(over).toEqual([expect.objectContaining({ columnKey: 'role', code: 'text.maxChars', severity: 'error' })]);
     expect(preview.tables.find((t) => t.table === 'members')?.rows[0].values.tier).toBe('牵头单位');
     const teamTable = preview.tables.find((t) => t.table === 'team');
     expect(teamTable?.rows[10].source.row).toBeGreaterThan(teamTable?.headerSource.row ?? 99);
-    expect(preview.counts.errors).toBe(0);
+    expect(preview.counts.errors).toBe(1);
     expect(preview.missingFields).toEqual([]);
   });
 

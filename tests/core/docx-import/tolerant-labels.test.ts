@@ -53,6 +53,8 @@ describe('labels are matched tolerantly and values found beside or under them', 
       // The label's cell merged over two rows: the value of the second row still belongs to the first label.
       tr(tc(p('推荐首席科学家'), '<x:vMerge x:val="restart"/>'), tc(p('李四')), tc(p('职务/职称')), tc(p('总工程师'))),
       tr(tc(p(''), '<x:vMerge/>'), tc(p('')), tc(p('电话')), tc(p('0991 - 7654321'))),
+      // Label and value typed into one cell.
+      tr(tc(p('联系人：王五'), '<x:gridSpan x:val="4"/>')),
       tr(tc(p('一、技术创新战略规划和目标（限 500 字）'), '<x:gridSpan x:val="4"/>')),
       tr(tc(`${p('第一段。')}${p('')}${p('第二段。')}`, '<x:gridSpan x:val="4"/>')),
       tr(tc(p('五、成员单位在行业（或领域）中地位的简要说明'), '<x:gridSpan x:val="4"/>')),
@@ -70,9 +72,10 @@ describe('labels are matched tolerantly and values found beside or under them', 
     expect(value('chiefScientist')).toBe('李四');
     expect(value('chiefScientistTitle')).toBe('总工程师');
     expect(value('contactPhone')).toBe('0991 - 7654321');
+    expect(value('contactName')).toBe('王五');
     expect(value('goals')).toBe('第一段。\n\n第二段。');
     const members = preview.tables.find((t) => t.table === 'members');
     expect(members?.rows.map((r) => [r.values.name, r.values.uscc, r.values.role])).toEqual([['新疆测试集团有限公司', lead, '牵头。']]);
-    expect(preview.fields.find((f) => f.key === 'goals')?.source).toMatchObject({ part: 'form', table: 0, row: 5 });
+    expect(preview.fields.find((f) => f.key === 'goals')?.source).toMatchObject({ part: 'form', table: 0, row: 6 });
   });
 });
