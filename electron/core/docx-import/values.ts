@@ -8,7 +8,7 @@ import { isBlankValue, strippedLabel } from './labels';
  * and bare numbers. Text that cannot be read is kept as written, so the check shows what is wrong with it.
  */
 
-type ValueDef = Pick<FieldDef, 'type' | 'options' | 'optionLabels' | 'maxItems' | 'unit'>;
+type ValueDef = Pick<FieldDef, 'type' | 'options' | 'optionLabels' | 'maxItems' | 'unit' | 'help'>;
 
 /** Paragraph texts with trailing blanks and surrounding empty lines removed, joined by line breaks. */
 export function joinLines(paragraphs: string[]): string {
@@ -38,27 +38,44 @@ function optionOf(def: ValueDef, item: string): string | null {
   return null;
 }
 
+/**
+ * Whether a paragraph is (part of) the form's printed list of choices rather than the user's: it names more
+ * options than may be chosen, or — when the cell holds other paragraphs with choices — it names at least two
+ * and reads as a stretch of the list the template prints in its help (「A.新能源 B.化工 …」).
+ */
+function isPrintedLegend(def: ValueDef, paragraph: string, found: number, paragraphsWithOptions: number): boolean {
+  if (found > (def.maxItems ?? Infinity)) return true;
+  if (found < 2 || !def.help || paragraphsWithOptions < 2) return false;
+  const bare = strippedLabel(paragraph.replace(/[_＿]+/g, ''));
+  return bare !== '' && strippedLabel(def.help).includes(bare);
+}
+
+/** The options a paragraph names, with the text written for an option like 「Q.其他（稀土资源综合利用）」. */
+function optionsIn(def: ValueDef, paragraph: string): Array<{ option: string; text?: string }> {
+  const items = paragraph
+    .split(/[；;、,，\n\t]+|\s{2,}|\u3000+/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  const found: Array<{ option: string; text?: string }> = [];
+  for (const item of items) {
+    const withText = /^(.+?)[（(](.*)[）)]$/.exec(item);
+    const head = withText ? optionOf(def, withText[1].trim()) : null;
+    if (head !== null && withText) found.push({ option: head, text: withText[2].trim() || undefined });
+    else {
+      const option = optionOf(def, item);
+      if (option !== null) found.push({ option });
+    }
+  }
+  return found;
+}
+
 function convertMultiselect(def: ValueDef, paragraphs: string[]): ConvertedValue {
   const chosen: string[] = [];
   let otherText: ConvertedValue['otherText'];
-  for (const paragraph of paragraphs) {
-    const items = paragraph
-      .split(/[；;、,，\n\t]+|\s{2,}|\u3000+/)
-      .map((item) => item.trim())
-      .filter((item) => item !== '');
-    const found: Array<{ option: string; text?: string }> = [];
-    for (const item of items) {
-      // 「Q.其他（稀土资源综合利用）」: the option, and the text the user wrote for it.
-      const withText = /^(.+?)[（(](.*)[）)]$/.exec(item);
-      const head = withText ? optionOf(def, withText[1].trim()) : null;
-      if (head !== null && withText) found.push({ option: head, text: withText[2].trim() || undefined });
-      else {
-        const option = optionOf(def, item);
-        if (option !== null) found.push({ option });
-      }
-    }
-    // A paragraph naming more options than may be chosen is the form's printed legend, not a choice.
-    if (def.maxItems !== undefined && found.length > def.maxItems) continue;
+  const perParagraph = paragraphs.map((paragraph) => ({ paragraph, found: optionsIn(def, paragraph) }));
+  const withOptions = perParagraph.filter((p) => p.found.length > 0).length;
+  for (const { paragraph, found } of perParagraph) {
+    if (isPrintedLegend(def, paragraph, found.length, withOptions)) continue;
     for (const { option, text } of found) {
       if (!chosen.includes(option)) chosen.push(option);
       if (text) otherText = { option, text };

@@ -80,14 +80,23 @@ function formDocument(cover: string[], rows: Array<SeedRow | { note: string }>):
 
 type Rows = Array<SeedRow | { note: string }>;
 
-/** Types a value into the empty cell right of each label the user knows (as printed on the form). */
-function fillLabels(rows: Rows, values: Record<string, string>): void {
+/**
+ * Types a value into the empty cell right of each label the user knows (as printed on the form); a label
+ * printed twice (内蒙古's 身份证号) takes its values in order. `prefix` adds a first line to a cell that holds
+ * printed text (the list of 技术领域).
+ */
+function fillLabels(rows: Rows, values: Record<string, string | string[]>, prefix: Record<string, string> = {}): void {
+  const queues = new Map(Object.entries(values).map(([label, value]) => [label, Array.isArray(value) ? [...value] : value]));
   for (const r of rows) {
     if (!('cells' in r)) continue;
     for (let i = 0; i + 1 < r.cells.length; i++) {
       const label = r.cells[i].replace(/\s+/g, '');
+      if (label in prefix) r.cells[i + 1] = `${prefix[label]}\n${r.cells[i + 1]}`;
       const blank = r.cells[i + 1].replace(/\s+/g, '');
-      if (label in values && (blank === '' || blank === '年月日')) r.cells[i + 1] = values[label];
+      const queued = queues.get(label);
+      if (queued === undefined || !(blank === '' || blank === '年月日' || blank === '代码')) continue;
+      const value = Array.isArray(queued) ? queued.shift() : queued;
+      if (value !== undefined) r.cells[i + 1] = value;
     }
   }
 }
@@ -106,7 +115,8 @@ function fillList(rows: Rows, headerFirst: string, data: string[][]): void {
   expect(at).toBeGreaterThanOrEqual(0);
   let i = at + 1;
   let blank = 0;
-  while (i < rows.length && 'cells' in rows[i] && (rows[i] as SeedRow).cells.slice(1).every((c) => c === '')) {
+  // The blank rows: nothing but their number (and 内蒙古's 「（牵头单位）」 mark in row 1).
+  while (i < rows.length && 'cells' in rows[i] && (rows[i] as SeedRow).cells.slice(1).every((c) => c === '' || c === '（牵头单位）')) {
     blank++;
     i++;
   }
@@ -220,6 +230,48 @@ describe('a form filled in the blank layout of the official template', () => {
     expect(teamTable?.rows[10].source.row).toBeGreaterThan(teamTable?.headerSource.row ?? 99);
     expect(preview.counts.errors).toBe(1);
     expect(preview.missingFields).toEqual([]);
+  });
+
+  it('内蒙古: labels printed twice, codes, the 技术领域 chosen above the printed list, the lead marked in row 1', async () => {
+    const seed = seedForm('004_7c21b935fcc48c0c.txt', '内蒙古自治区创新联合体', '内蒙古自治区创新联合体组建申请备案表', '附件3');
+    fillLabels(
+      seed.rows,
+      {
+        创新联合体名称: '内蒙古自治区稀土永磁材料创新联合体',
+        创新联合体协议生效时间: '2025年3月8日',
+        创新联合体牵头单位: '内蒙古北辰稀土新材料集团股份有限公司',
+        法人代表: '刘振北',
+        身份证号: ['150207196805120313', '150105198809230422'],
+        联系电话: ['0472-5183206', '15847261938'],
+        联系人: '乌兰',
+        行业类别: '代码　3232',
+        国标学科: '代码　430',
+        其他涉及技术领域: ['E.装备制造（稀土永磁电机）', 'A.新能源'],
+        '成员总数（个）': '8',
+      },
+      { 主要技术领域: 'C.新材料、O.冶金建材' },
+    );
+    fillText(seed.rows, '一、技术创新目标', '突破低重稀土磁材关键技术。');
+    fillList(seed.rows, '序号', members.slice(0, 8).map((cells, i) => (i === 0 ? [cells[0], `（牵头单位）\n${cells[1]}`, cells[2]] : cells)));
+    const cover = fillCover(seed.cover, { 创新联合体名称: '内蒙古自治区稀土永磁材料创新联合体', 填报日期: '2025年3月19日' });
+    const bytes = await writeDocx(formDocument(cover, seed.rows));
+    const { preview } = await readDocxForImport(bytes, '内蒙古登记表.docx', templates);
+    expect(preview.regionId).toBe('neimenggu');
+    const value = (key: string) => preview.fields.find((f) => f.key === key)?.value;
+    expect(value('legalRepIdCard')).toBe('150207196805120313');
+    expect(value('contactIdCard')).toBe('150105198809230422');
+    expect(value('legalRepPhone')).toBe('0472-5183206');
+    expect(value('contactPhone')).toBe('15847261938');
+    expect(value('industryCode')).toBe('3232');
+    expect(value('disciplineCode')).toBe('430');
+    expect(value('techFields')).toBe('C,O');
+    expect(value('otherTechField1')).toBe('E.装备制造（稀土永磁电机）');
+    expect(value('otherTechField2')).toBe('A.新能源');
+    expect(value('goals')).toBe('突破低重稀土磁材关键技术。');
+    expect(value('fillDate')).toBe('2025-03-19');
+    const rows = preview.tables.find((t) => t.table === 'members')?.rows ?? [];
+    expect(rows).toHaveLength(8);
+    expect(rows[0].values).toMatchObject({ name: '新疆准东煤化工集团有限公司', tier: '牵头单位' });
   });
 
   it('重庆两江新区: labels broken over lines inside their cells, 万元 amounts', async () => {
