@@ -222,7 +222,7 @@ class Recognizer {
 
   // ---- cover
 
-  cover(blocks: WordBlock[], part: 'cover'): void {
+  cover(blocks: WordBlock[], part: 'cover' | 'agreement'): void {
     const used = new Set<string>();
     const take = (label: string, value: string, source: DocxSource) => {
       const field = fieldForLabel(label, this.basicFields, used, { minScore: 1, preferShared: true });
@@ -711,7 +711,7 @@ export function recognizeDocument(document: WordDocument, templates: RegionTempl
   recognizer.form(zones.form);
   recognizer.agreement(zones.agreement);
   recognizer.cover(zones.cover, 'cover');
-  recognizer.cover(zones.agreementCover, 'cover');
+  recognizer.cover(zones.agreementCover, 'agreement');
   recognizer.finish();
 
   const fields = [...recognizer.fields.values()].sort(

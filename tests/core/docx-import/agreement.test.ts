@@ -36,4 +36,20 @@ describe('an application form with its agreement', () => {
     for (const row of draft.tables.members) expect(tierOf.get(row.values.name), row.values.name).toBe(row.values.tier);
     expect(members.rows).toHaveLength(draft.tables.members.length);
   });
+
+  it('an agreement on its own: its cover, its texts and its members by tier make the draft', async () => {
+    const template = templates.find((t) => t.id === 'chongqing')!;
+    const draft = exampleDraft('chongqing');
+    const bytes = await writeDocx(buildAgreement(template, draft, coreBuildOptions()));
+    const { preview } = await readDocxForImport(bytes, '组建协议.docx', templates);
+    expect(preview.regionId).toBe('chongqing');
+    expect(preview.documents).toEqual(['agreement']);
+    const name = preview.fields.find((f) => f.key === 'consortiumName');
+    expect(name?.value).toBe(draft.fields.consortiumName);
+    expect(name?.source.part).toBe('agreement');
+    const members = preview.tables.find((t) => t.table === 'members')!;
+    expect(members.rows.map((row) => [row.values.name, row.values.tier])).toEqual(
+      template.tiers.flatMap((tier) => draft.tables.members.filter((row) => row.values.tier === tier).map((row) => [row.values.name, tier])),
+    );
+  });
 });
