@@ -6,7 +6,7 @@ import { describeSource } from '../../../electron/shared/docx-import';
 import type { RegionId, RegionTemplate } from '../../../electron/shared/region-template';
 import type { ValueProblem } from '../../../electron/shared/validation';
 import type { ImportMode } from '../../../electron/shared/workbooks';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { saveQueue } from '../state/save-queue';
 import { fileToBase64 } from './files';
 
@@ -37,6 +37,9 @@ export function WordImportButton(props: {
   const [busy, setBusy] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
+  /** A file whose title names no region: the user says which region's form it is. */
+  const [askRegion, setAskRegion] = useState<File | null>(null);
+  const [chosenRegion, setChosenRegion] = useState<RegionId | null>(null);
 
   const read = async (chosen: File, regionId?: RegionId) => {
     setBusy(true);
@@ -49,7 +52,12 @@ export function WordImportButton(props: {
       });
       setFile(chosen);
       setPreview(result);
+      setAskRegion(null);
     } catch (error) {
+      if (error instanceof ApiError && error.payload.code === 'docx.regionUnknown' && !props.draftId) {
+        setAskRegion(chosen);
+        return;
+      }
       message.error(error instanceof Error ? error.message : String(error));
     } finally {
       setBusy(false);
@@ -75,6 +83,28 @@ export function WordImportButton(props: {
           if (chosen) void read(chosen);
         }}
       />
+      {askRegion && (
+        <Modal
+          open
+          title="选择申请表所属地区"
+          okText="按此地区读取"
+          cancelText="取消"
+          confirmLoading={busy}
+          okButtonProps={{ disabled: chosenRegion === null }}
+          onOk={() => chosenRegion && void read(askRegion, chosenRegion)}
+          onCancel={() => setAskRegion(null)}
+        >
+          <Typography.Paragraph>未能从“{askRegion.name}”的标题识别出是哪个地区的申请表，请选择：</Typography.Paragraph>
+          <Select<RegionId>
+            style={{ width: '100%' }}
+            placeholder="地区"
+            aria-label="申请表所属地区"
+            value={chosenRegion ?? undefined}
+            options={props.regions.map((r) => ({ value: r.id, label: r.name }))}
+            onChange={setChosenRegion}
+          />
+        </Modal>
+      )}
       {preview && file && (
         <WordImportDialog
           preview={preview}
