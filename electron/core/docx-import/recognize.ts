@@ -388,6 +388,12 @@ class Recognizer {
         }
         continue;
       }
+      const tableHeading = this.isFullWidth(row, table) && this.isTableHeading(row);
+      if (pendingText && tableHeading) {
+        // The text's row was deleted: the heading of the next part follows at once.
+        this.assign(this.fields, pendingText.field, pendingText.label, [], pendingText.source);
+        pendingText = null;
+      }
       if (pendingText) {
         const cells = row.cells.filter((cell) => !cell.merged);
         const paragraphs = cells.flatMap((cell) => cell.paragraphs);
@@ -396,7 +402,7 @@ class Recognizer {
         pendingText = null;
         continue;
       }
-      if (this.isFullWidth(row, table) && this.isTableHeading(row)) {
+      if (tableHeading) {
         list = null;
         continue;
       }

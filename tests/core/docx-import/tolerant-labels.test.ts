@@ -57,6 +57,8 @@ describe('labels are matched tolerantly and values found beside or under them', 
       tr(tc(p('联系人：王五'), '<x:gridSpan x:val="4"/>')),
       tr(tc(p('一、技术创新战略规划和目标（限 500 字）'), '<x:gridSpan x:val="4"/>')),
       tr(tc(`${p('第一段。')}${p('')}${p('第二段。')}`, '<x:gridSpan x:val="4"/>')),
+      // The 简历 heading with its text row deleted: the next part's heading is not taken for the text.
+      tr(tc(p('二、推荐首席科学家科研简历（含取得的代表性创新成果、主要学术任职等）'), '<x:gridSpan x:val="4"/>')),
       tr(tc(p('五、成员单位在行业（或领域）中地位的简要说明'), '<x:gridSpan x:val="4"/>')),
       tr(tc(p('序号')), tc('<x:p><x:r><x:t>成员单位名称</x:t></x:r></x:p><x:p><x:r><x:t>及统一社会信用代码</x:t></x:r></x:p>', '<x:gridSpan x:val="2"/>'), tc(p('在行业(或领域)中的地位,在联合体内分工(限200字)'))),
       tr(tc(p('1')), tc(`${p('新疆测试集团有限公司')}${p(lead)}`, '<x:gridSpan x:val="2"/>'), tc(p('牵头。'))),
@@ -74,6 +76,7 @@ describe('labels are matched tolerantly and values found beside or under them', 
     expect(value('contactPhone')).toBe('0991 - 7654321');
     expect(value('contactName')).toBe('王五');
     expect(value('goals')).toBe('第一段。\n\n第二段。');
+    expect(value('chiefScientistCv')).toBe('');
     const members = preview.tables.find((t) => t.table === 'members');
     expect(members?.rows.map((r) => [r.values.name, r.values.uscc, r.values.role])).toEqual([['新疆测试集团有限公司', lead, '牵头。']]);
     expect(preview.fields.find((f) => f.key === 'goals')?.source).toMatchObject({ part: 'form', table: 0, row: 6 });
