@@ -714,6 +714,12 @@ export function recognizeDocument(document: WordDocument, templates: RegionTempl
   }
   const zones = splitZones(document.blocks, template);
   const recognizer = new Recognizer(template);
+  if (regionFrom === 'given') {
+    const titled = guessRegion(document, templates);
+    if (titled && titled.template.id !== template.id) {
+      recognizer.notes.push(`文件标题是${titled.template.name}的申请表，已按${template.name}的栏目读取，请核对。`);
+    }
+  }
   recognizer.form(zones.form);
   recognizer.agreement(zones.agreement);
   recognizer.cover(zones.cover, 'cover');

@@ -96,6 +96,14 @@ describe('docxImport over the contract', () => {
     expect(now.tables.team.some((r) => r.values.name === '自己加的人')).toBe(false);
   });
 
+  it('reads a file into an open draft as that draft\'s region, and says when its title names another', async () => {
+    const { call } = setUp();
+    const draft = await call('drafts.create', { regionId: 'guangxi' });
+    const preview = await call('docxImport.preview', { fileName: 'x.docx', dataBase64: await xinjiangForm(), regionId: 'neimenggu', draftId: draft.id });
+    expect(preview.regionId).toBe('guangxi');
+    expect(preview.notes.join('')).toContain('文件标题是新疆维吾尔自治区的申请表');
+  });
+
   it('refuses a broken file in Chinese and leaves the store as it was', async () => {
     const { call, fail } = setUp();
     const error = await fail('docxImport.preview', { fileName: '坏文件.docx', dataBase64: Buffer.from('not a document').toString('base64') });
