@@ -108,6 +108,7 @@ function mergeInto(store: DraftStore, preview: DocxImportPreview, draftId: strin
         const id = matcher.find(values);
         if (id === null) {
           toAdd.push(values);
+          // A row the file repeats is added once: later repeats match this one (ids of real rows are UUIDs).
           matcher.add(`new-${toAdd.length}`, values);
         } else if (mode === 'update' && !id.startsWith('new-')) {
           store.updateRow(draftId, table.table, id, values);
