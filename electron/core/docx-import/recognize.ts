@@ -4,7 +4,6 @@ import type {
   DocxSource,
   RecognizedCellProblem,
   RecognizedField,
-  RecognizedRow,
   RecognizedTable,
   UnrecognizedItem,
   WordBlock,
@@ -129,12 +128,6 @@ function splitZones(blocks: WordBlock[], template: RegionTemplate): Zones {
 
 // ---------------------------------------------------------------------------------------------------------
 // Label → field
-
-interface Assignments {
-  fields: Map<string, RecognizedField>;
-  /** Fields a label was found for, by key, so that a repeated label goes to the next field of that name. */
-  used: Set<string>;
-}
 
 /** The field a label names: the best score, and among fields of the same label the first not yet used. */
 function fieldForLabel(

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { writeDocx } from '../../../electron/core/documents/docx';
 import { readDocxForImport } from '../../../electron/core/docx-import';
 import { loadRegionTemplates } from '../../../electron/core/regions/templates';
-import type { Block, DocumentModel, TableBlock, TableRow } from '../../../electron/shared/document-model';
+import type { Block, DocumentModel, TableBlock } from '../../../electron/shared/document-model';
 import { formMargins } from '../../../electron/shared/document-model';
 import { cell, paragraph, row } from '../../../electron/shared/documents/common';
 import type { DocxImportPreview } from '../../../electron/shared/docx-import';
