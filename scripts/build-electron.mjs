@@ -7,3 +7,7 @@ await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'out/
 // A sandboxed preload may only require 'electron': everything else is bundled in.
 await build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.js', external: ['electron'] });
 await build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'out/cli/main.js', external: ['better-sqlite3', 'playwright-core'] });
+// The Word import reads documents in a worker thread: its entry goes beside each bundle that starts it.
+for (const dir of ['out/main', 'out/cli']) {
+  await build({ ...common, entryPoints: ['electron/core/docx-import/worker.ts'], outfile: `${dir}/docx-import-worker.js` });
+}

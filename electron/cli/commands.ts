@@ -21,6 +21,7 @@ import {
   templateUsage,
 } from '../core/workbooks/cli';
 import type { ValueProblem } from '../shared/validation';
+import { importDocxUsage, runImportDocxCommand } from '../core/docx-import/cli';
 import { checkIdCard, checkPhone, checkUscc } from '../shared/validation';
 
 export interface CliIo {
@@ -183,5 +184,9 @@ export const commands: Record<string, CliCommand> = {
   absorb: {
     summary: `${absorbUsage}：读取成员单位发回的信息采集表，输出将要修改的内容与冲突（JSON）；--write 写回项目文件。全部可用时退出码 0，有文件无法使用时为 1`,
     run: runAbsorbCommand,
+  },
+  'import-docx': {
+    summary: `${importDocxUsage}：读取填好的 Word 申请表（.docx；.doc/.wps 需安装 LibreOffice），写成新草稿的项目文件，输出识别结果（JSON）；写成时退出码 0`,
+    run: runImportDocxCommand,
   },
 };

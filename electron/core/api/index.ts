@@ -4,6 +4,7 @@ import { toErrorPayload } from '../../shared/errors';
 import type { CoreDeps } from './deps';
 import { checksHandlers } from './checks';
 import { documentsHandlers } from './documents';
+import { docxImportHandlers } from './docx-import';
 import { draftHandlers } from './drafts';
 import { referenceHandlers } from './reference';
 import { safetyHandlers } from './safety';
@@ -18,6 +19,7 @@ export function createCoreHandlers(deps: CoreDeps): CoreHandlers {
     ...checksHandlers(deps),
     ...documentsHandlers(deps),
     ...workbooksHandlers(deps),
+    ...docxImportHandlers(deps),
     ...safetyHandlers(deps),
     ...referenceHandlers(),
   };

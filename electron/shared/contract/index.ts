@@ -3,6 +3,7 @@ import type { ApiErrorPayload } from '../errors';
 import { UserError } from '../errors';
 import { checksContract } from './checks';
 import { documentsContract } from './documents';
+import { docxImportContract } from './docx-import';
 import { draftsContract } from './drafts';
 import { hostContract } from './host';
 import { referenceContract } from './reference';
@@ -20,6 +21,7 @@ export const contract = {
   ...checksContract,
   ...documentsContract,
   ...workbooksContract,
+  ...docxImportContract,
   ...safetyContract,
   ...referenceContract,
   ...hostContract,

@@ -8,6 +8,7 @@ import { memberKeys } from '../../../electron/shared/draft';
 import type { RegionTemplate, StepId, TableId } from '../../../electron/shared/region-template';
 import { HistoryDrawer } from '../components/HistoryDrawer';
 import { StepBar } from '../components/StepBar';
+import { WordImportButton } from '../components/WordImport';
 import { InstructionsPanel } from '../components/InstructionsPanel';
 import type { FocusRequest } from '../components/grid/DataGrid';
 import { CheckStep, eligibilityColors, eligibilityLabels, isMissingFinding } from '../steps/CheckStep';
@@ -29,6 +30,7 @@ interface FocusState {
 }
 
 const noFocus: FocusState = { field: null, cells: {} };
+const noRegions: RegionTemplate[] = [];
 
 /** The walk through one draft's forms, step by step; every edit is autosaved. */
 export function DraftScreen(props: {
@@ -135,6 +137,9 @@ export function DraftScreen(props: {
         onBack={props.onBack}
         onHistory={openHistory}
         onStep={goStep}
+        draftId={draftId}
+        regions={regions ?? noRegions}
+        onImported={reloadAfterImport}
       />
 
       {recovered > 0 && (
@@ -315,6 +320,10 @@ const DraftBar = memo(function DraftBar(props: {
   onBack: () => void;
   onHistory: () => void;
   onStep: (step: StepId) => void;
+  draftId: string;
+  regions: RegionTemplate[];
+  /** After a Word import changed the draft in the core: read it back. */
+  onImported: () => void;
 }) {
   const { template, report } = props;
   // Values that are wrong (red) are told apart from what is simply not filled in yet (grey).
@@ -351,6 +360,7 @@ const DraftBar = memo(function DraftBar(props: {
           </Tooltip>
         )}
         {report && <Tag color={eligibilityColors[report.eligible]}>{eligibilityLabels[report.eligible]}</Tag>}
+        <WordImportButton draftId={props.draftId} regions={props.regions} onImported={props.onImported} />
         <Button icon={<HistoryOutlined />} onClick={props.onHistory}>
           历史版本
         </Button>

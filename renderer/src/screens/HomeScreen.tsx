@@ -10,6 +10,7 @@ import { downloadText } from '../components/files';
 import { CopyToRegionDialog } from '../components/CopyToRegionDialog';
 import { NewDraftDialog } from '../components/NewDraftDialog';
 import { ProjectImportDialog } from '../components/ProjectImportDialog';
+import { WordImportButton } from '../components/WordImport';
 import { eligibilityColors, eligibilityLabels } from '../steps/CheckStep';
 import { saveQueue } from '../state/save-queue';
 import { useRegions } from '../state/use-regions';
@@ -174,6 +175,7 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
           <Button icon={<FolderOpenOutlined />} onClick={() => fileInput.current?.click()}>
             打开项目文件
           </Button>
+          {regions && <WordImportButton regions={regions} onImported={onOpen} />}
           <Button icon={<SaveOutlined />} disabled={!drafts || drafts.length === 0} onClick={() => void saveProject('all')}>
             全部保存为项目文件
           </Button>

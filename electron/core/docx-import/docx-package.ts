@@ -1,0 +1,188 @@
+import { inflateRawSync } from 'node:zlib';
+import { UserError } from '../../shared/errors';
+import { readCentralDirectory, type ZipEntry } from '../workbooks/zip-safety';
+
+/**
+ * Opening a file that claims to be a Word document, before any of its XML is read: what kind of file it
+ * is (a .docx zip, an old .doc/.wps compound file that LibreOffice can convert, an encrypted document,
+ * something else), then the zip's directory (read by the workbook import's checks), its declared sizes,
+ * and each needed part inflated with a hard output limit, so a part that lies about its size cannot grow.
+ */
+
+export const docxLimits = {
+  /** Largest file accepted; a filled form with pictures is a few MB. */
+  maxFileBytes: 30 * 1024 * 1024,
+  /** Sum of the declared uncompressed sizes of all parts. */
+  maxUncompressedBytes: 200 * 1024 * 1024,
+  /** The main document part: hundreds of pages of forms stay below a tenth of it. */
+  maxDocumentBytes: 64 * 1024 * 1024,
+  maxRatio: 100,
+  ratioCheckAboveBytes: 1024 * 1024,
+  maxElements: 3_000_000,
+  maxDepth: 200,
+  /** Rows of any one table, and cells of the whole document. */
+  maxTableRows: 10_000,
+  maxCells: 300_000,
+} as const;
+
+export type FileKind = 'docx' | 'convertible' | 'encrypted' | 'empty' | 'unknown';
+
+const oleSignature = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function fail(code: string, message: string, detail: string): never {
+  throw new UserError(code, message, detail);
+}
+
+/** What a file is by its first bytes: the extension a user gives is often wrong (.doc saved as .docx). */
+export function sniffFileKind(bytes: Buffer): FileKind {
+  if (bytes.length === 0) return 'empty';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(oleSignature)) {
+    // Office wraps an encrypted .docx in a compound file with an "EncryptedPackage" stream; .doc and
+    // WPS's .wps are the same container with a "WordDocument" stream, which LibreOffice reads.
+    return bytes.includes(Buffer.from('EncryptedPackage', 'utf16le')) ? 'encrypted' : 'convertible';
+  }
+  const head = bytes.subarray(0, 16).toString('latin1');
+  if (head.startsWith('{\\rtf')) return 'convertible';
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) {
+    // An OpenDocument text (.odt) starts with its uncompressed mimetype entry.
+    if (bytes.subarray(30, 100).toString('latin1').includes('application/vnd.oasis.opendocument.text')) return 'convertible';
+    // Whether the zip holds a Word body is known only from its directory (see openDocxPackage).
+    return 'docx';
+  }
+  return 'unknown';
+}
+
+/** Refuses what cannot be a Word document, with the Chinese reason; `convertible` files are handled by the caller. */
+export function refuseUnreadable(kind: FileKind, bytes: Buffer, fileName: string): void {
+  if (bytes.length > docxLimits.maxFileBytes) {
+    fail(
+      'docx.tooLarge',
+      `文件“${fileName}”过大（${mb(bytes.length)}），超过 ${mb(docxLimits.maxFileBytes)} 的上限，未导入。`,
+      `${bytes.length} bytes`,
+    );
+  }
+  switch (kind) {
+    case 'empty':
+      fail('docx.empty', `文件“${fileName}”是空的（0 字节），没有可导入的内容。`, 'zero bytes');
+    case 'encrypted':
+      fail(
+        'docx.encrypted',
+        `文件“${fileName}”设置了打开密码，无法读取。请在 Word 或 WPS 中打开它，取消密码（文件 → 信息 → 保护文档，或 WPS 的“文档加密”）并保存后再导入。`,
+        'OLE compound file with EncryptedPackage',
+      );
+    case 'unknown': {
+      const text = bytes.subarray(0, 512).toString('utf8').trimStart().toLowerCase();
+      const html = text.startsWith('<');
+      fail(
+        'docx.notWord',
+        html
+          ? `文件“${fileName}”是网页或 XML 格式，不是 Word 文档。请在 Word 或 WPS 中打开，另存为“Word 文档（*.docx）”后再导入。`
+          : `文件“${fileName}”不是 Word 文档（.docx、.doc 或 .wps），可能是其他格式的文件或已损坏。`,
+        `first bytes ${bytes.subarray(0, 8).toString('hex')}`,
+      );
+    }
+    default:
+      return;
+  }
+}
+
+/** The workbook checks speak of 工作簿; the same findings about a Word file are worded for it here. */
+function rewordZipError(error: unknown, fileName: string): never {
+  if (error instanceof UserError) {
+    if (error.code === 'workbook.tooManyEntries') {
+      fail('docx.tooManyEntries', `文件“${fileName}”内部包含的部件远超正常 Word 文档，为安全起见未打开。`, error.detail ?? '');
+    }
+    fail('docx.damaged', `文件“${fileName}”已损坏或不完整（压缩包结构有误），无法读取。请在 Word 或 WPS 中打开并另存后再导入。`, error.detail ?? error.message);
+  }
+  throw error;
+}
+
+export interface DocxPackage {
+  entries: Map<string, ZipEntry>;
+  read(name: string, maxBytes: number): string | null;
+}
+
+/** Checks the zip and returns a reader for its parts (each inflated at most once to its declared size). */
+export function openDocxPackage(bytes: Buffer, fileName: string): DocxPackage {
+  let list: ZipEntry[];
+  try {
+    list = readCentralDirectory(bytes, fileName);
+  } catch (error) {
+    rewordZipError(error, fileName);
+  }
+  let total = 0;
+  for (const entry of list) {
+    total += entry.uncompressedSize;
+    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+    if (entry.uncompressedSize > docxLimits.ratioCheckAboveBytes && ratio > docxLimits.maxRatio) {
+      fail(
+        'docx.zipBomb',
+        `文件“${fileName}”中的部件解压后异常庞大（压缩比约 1:${Math.round(ratio)}），可能是恶意构造的文件，为安全起见未打开。`,
+        `${entry.name}: ${entry.compressedSize} -> ${entry.uncompressedSize} bytes`,
+      );
+    }
+    if (entry.flags & 0x1) {
+      fail('docx.encrypted', `文件“${fileName}”的内容被加密，无法读取。请取消密码后另存为 .docx 再导入。`, `${entry.name} is encrypted`);
+    }
+  }
+  if (total > docxLimits.maxUncompressedBytes) {
+    fail(
+      'docx.zipBomb',
+      `文件“${fileName}”解压后将超过 ${mb(docxLimits.maxUncompressedBytes)}（声明为 ${mb(total)}），远超正常 Word 文档，为安全起见未打开。`,
+      `declared uncompressed total ${total} bytes`,
+    );
+  }
+  const entries = new Map(list.map((entry) => [entry.name.replace(/^\//, ''), entry]));
+  if (![...entries.keys()].some((name) => name.startsWith('word/'))) {
+    fail(
+      'docx.notWord',
+      `文件“${fileName}”不是 Word 文档（可能是 Excel 工作簿、压缩包或其他文件）。请选择申请表的 .docx、.doc 或 .wps 文件。`,
+      `zip without word/ parts; ${entries.size} entries`,
+    );
+  }
+  const damaged = (detail: string): never =>
+    fail('docx.damaged', `文件“${fileName}”已损坏或不完整，无法读取。请在 Word 或 WPS 中打开并另存后再导入。`, detail);
+  return {
+    entries,
+    read(name, maxBytes) {
+      const entry = entries.get(name);
+      if (!entry) return null;
+      if (entry.uncompressedSize > maxBytes) {
+        fail(
+          'docx.tooLarge',
+          `文件“${fileName}”的正文部分过大（${mb(entry.uncompressedSize)}），超过 ${mb(maxBytes)} 的上限，未导入。`,
+          `${name}: ${entry.uncompressedSize} bytes declared`,
+        );
+      }
+      const at = entry.localHeaderOffset;
+      if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) damaged(`bad local header for ${name}`);
+      const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+      const end = start + entry.compressedSize;
+      if (end > bytes.length) damaged(`${name} runs past the end of the file`);
+      const data = bytes.subarray(start, end);
+      if (entry.method === 0) {
+        if (data.length > entry.uncompressedSize) damaged(`${name} stored larger than declared`);
+        return data.toString('utf8');
+      }
+      if (entry.method !== 8) damaged(`${name}: compression method ${entry.method}`);
+      let out: Buffer = Buffer.alloc(0);
+      try {
+        // The declared size bounds the output: a part that inflates past it is refused, not buffered.
+        out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof RangeError || /maxOutputLength|buffer/i.test(message)) {
+          fail(
+            'docx.zipBomb',
+            `文件“${fileName}”中的部件解压后大于其声明的大小，可能已损坏或是恶意构造的文件，为安全起见未打开。`,
+            `${name} inflates past its declared ${entry.uncompressedSize} bytes: ${message}`,
+          );
+        }
+        return damaged(`${name}: ${message}`);
+      }
+      if (out.length > entry.uncompressedSize) damaged(`${name} inflates past its declared size`);
+      return out.toString('utf8');
+    },
+  };
+}
