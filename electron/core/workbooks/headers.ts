@@ -120,6 +120,12 @@ export class HeaderMatcher {
   }
 }
 
+/** A table's columns as a list sheet shows them: the form's own first, the extra ones after. */
+export function listColumns(def: TableDef, omit: string[] = []): ColumnDef[] {
+  const kept = def.columns.filter((column) => !omit.includes(column.key));
+  return [...kept.filter((column) => !column.extra), ...kept.filter((column) => column.extra)];
+}
+
 /** Spreadsheet column letters: 1 → A, 27 → AA. */
 export function columnLetter(column: number): string {
   let letters = '';

@@ -1,13 +1,12 @@
-import ExcelJS from 'exceljs';
 import type { Values } from '../../shared/draft';
 import { UserError } from '../../shared/errors';
 import type { ColumnDef } from '../../shared/region-template';
 import { normalizeUscc, toHalfWidth, validateValue, type ValueProblem } from '../../shared/validation';
 import type { HeaderMatch, ImportProblem, WorkbookTable } from '../../shared/workbooks';
 import { workbookSheetNames } from '../../shared/workbooks';
-import { cleanLine, readCellValue, toColumnValue, type RawCell } from './cell-values';
+import { cleanLine, toColumnValue, type RawCell } from './cell-values';
 import { columnLetter, HeaderMatcher, nameAndUsccKey, type HeaderTarget } from './headers';
-import { inspectWorkbook } from './zip-safety';
+import { readWorkbook, type ReadSheet, type ReadWorkbook } from './reading/workbook-reader';
 
 /**
  * Reading a list (成员单位, 科研团队, 科研平台) from a worksheet people made themselves: find the header row
@@ -37,41 +36,30 @@ export interface SheetRead {
 /** The column identifying a row of each table: a row without it cannot be imported. */
 export const identityKey: Record<WorkbookTable, string> = { members: 'name', team: 'name', platforms: 'name' };
 
-/** Loads a checked .xlsx with exceljs; a file exceljs cannot parse is reported as damaged. */
-export async function loadWorkbook(bytes: Buffer, fileName: string): Promise<ExcelJS.Workbook> {
-  await inspectWorkbook(bytes, fileName);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw new UserError(
-      'workbook.damaged',
-      `文件“${fileName}”已损坏或格式不正确，无法读取。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`,
-      error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-    );
-  }
-  if (workbook.worksheets.every((sheet) => sheet.actualRowCount === 0)) {
-    throw new UserError('workbook.empty', `文件“${fileName}”中没有任何数据（所有工作表都是空的）。`, 'no cells in any sheet');
-  }
-  return workbook;
+/** Reads a workbook with the bounded reader; every check of zip-safety and the reader applies. */
+export function loadWorkbook(bytes: Buffer, fileName: string): Promise<ReadWorkbook> {
+  return readWorkbook(bytes, fileName);
 }
+
+const emptyCell: RawCell = { kind: 'empty' };
+/** A cell's position as one number, for sets of positions. */
+const position = (row: number, column: number) => row * 16_384 + column;
 
 /** The raw value of a cell; a merged cell takes its master's value only when merged down one column. */
-function rawAt(row: ExcelJS.Row, column: number): { raw: RawCell; source: string } {
-  const cell = row.getCell(column);
-  if (cell.type === ExcelJS.ValueType.Merge) {
-    const master = cell.master;
+function rawAt(sheet: ReadSheet, row: number, column: number): { raw: RawCell; source: number } {
+  const merge = sheet.coveringMerge(row, column);
+  if (merge) {
     // Merged down (工作单位 written once for five people) means the same value on each row; merged across
     // it belongs to the master's own column.
-    if (Number(master.col) === column) return { raw: readCellValue(master.value), source: master.address };
-    return { raw: { kind: 'empty' }, source: cell.address };
+    if (merge.left === column) return { raw: sheet.own(merge.top, merge.left), source: position(merge.top, merge.left) };
+    return { raw: emptyCell, source: position(row, column) };
   }
-  return { raw: readCellValue(cell.value), source: cell.address };
+  return { raw: sheet.own(row, column), source: position(row, column) };
 }
 
-function isMergedAcross(row: ExcelJS.Row, column: number): boolean {
-  const next = row.getCell(column + 1);
-  return next.type === ExcelJS.ValueType.Merge && next.master.address === row.getCell(column).address;
+function isMergedAcross(sheet: ReadSheet, row: number, column: number): boolean {
+  const next = sheet.coveringMerge(row, column + 1);
+  return next !== undefined && next.top === row && next.left === column;
 }
 
 function rawText(raw: RawCell): string {
@@ -92,22 +80,21 @@ interface HeaderFound {
 }
 
 /** The best header row of a sheet for a table, or null when no row names at least two of its columns. */
-export function findHeaderRow(sheet: ExcelJS.Worksheet, matcher: HeaderMatcher): HeaderFound | null {
+export function findHeaderRow(sheet: ReadSheet, matcher: HeaderMatcher): HeaderFound | null {
   let best: HeaderFound | null = null;
   const last = Math.min(sheet.rowCount, headerSearchRows);
   for (let r = 1; r <= last; r++) {
-    const row = sheet.getRow(r);
     const targets = new Map<number, HeaderTarget & { header: string }>();
     const keys = new Set<string>();
-    row.eachCell((cell, column) => {
+    for (const [column, cell] of sheet.cellsOf(r)) {
       // A merged title cell appears once (its master); the cells it covers are not headers.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      const header = cleanLine(rawText(readCellValue(cell.value)));
+      if (sheet.coveringMerge(r, column)) continue;
+      const header = cleanLine(rawText(cell));
       const target = header === '' ? null : matcher.match(header);
-      if (!target) return;
+      if (!target) continue;
       targets.set(column, { ...target, header });
       if (target.key !== '') keys.add(target.key);
-    });
+    }
     const identity = identityKey[matcher.table];
     const identified = keys.has(identity) || (matcher.table === 'members' && keys.has(nameAndUsccKey));
     if (!identified || keys.size < 2) continue;
@@ -117,15 +104,13 @@ export function findHeaderRow(sheet: ExcelJS.Worksheet, matcher: HeaderMatcher):
 }
 
 /** The columns as understood: first column wins for a key, except the parts of a joined column. */
-function headerMatches(sheet: ExcelJS.Worksheet, found: HeaderFound, matcher: HeaderMatcher): HeaderMatch[] {
-  const headerRow = sheet.getRow(found.row);
+function headerMatches(sheet: ReadSheet, found: HeaderFound, matcher: HeaderMatcher): HeaderMatch[] {
   const columns: HeaderMatch[] = [];
   const taken = new Set<string>();
-  const lastColumn = Math.max(headerRow.cellCount, ...found.targets.keys());
+  const lastColumn = Math.max(sheet.lastColumn(found.row), ...found.targets.keys());
   for (let column = 1; column <= lastColumn; column++) {
     const target = found.targets.get(column);
-    const cell = headerRow.getCell(column);
-    const header = target?.header ?? (cell.type === ExcelJS.ValueType.Merge ? '' : cleanLine(rawText(readCellValue(cell.value))));
+    const header = target?.header ?? (sheet.coveringMerge(found.row, column) ? '' : cleanLine(rawText(sheet.own(found.row, column))));
     if (!target && header === '') continue;
     const part = target?.joinPart;
     const slot = target ? `${target.key}#${part ?? ''}` : '';
@@ -184,7 +169,7 @@ function importSeverity(problem: ValueProblem): ValueProblem {
 }
 
 /** Reads the rows of a sheet for a table, from the row after the header to the last row. */
-export function readTableSheet(sheet: ExcelJS.Worksheet, matcher: HeaderMatcher, found: HeaderFound): SheetRead {
+export function readTableSheet(sheet: ReadSheet, matcher: HeaderMatcher, found: HeaderFound): SheetRead {
   const columns = headerMatches(sheet, found, matcher);
   const used = columns.filter((column) => column.key !== null);
   const defs = new Map<string, ColumnDef>(matcher.columns.map((column) => [column.key, column]));
@@ -208,12 +193,10 @@ export function readTableSheet(sheet: ExcelJS.Worksheet, matcher: HeaderMatcher,
   const identityDef = defs.get(identity);
   const rows: ParsedRow[] = [];
   for (let r = found.row + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    if (!row.hasValues) continue;
     const raws = new Map<number, RawCell>();
-    const sources = new Set<string>();
+    const sources = new Set<number>();
     for (const column of used) {
-      const { raw, source } = rawAt(row, column.column);
+      const { raw, source } = rawAt(sheet, r, column.column);
       raws.set(column.column, raw);
       if (raw.kind !== 'empty') sources.add(source);
     }
@@ -223,7 +206,7 @@ export function readTableSheet(sheet: ExcelJS.Worksheet, matcher: HeaderMatcher,
     if (sources.size === 1) {
       const only = filled[0];
       const text = rawText(raws.get(only.column) ?? { kind: 'empty' }).trim();
-      if (noteStart.test(text) || isMergedAcross(row, only.column)) continue;
+      if (noteStart.test(text) || isMergedAcross(sheet, r, only.column)) continue;
     }
 
     const values: Values = {};
@@ -288,9 +271,9 @@ export function readTableSheet(sheet: ExcelJS.Worksheet, matcher: HeaderMatcher,
 }
 
 /** Sheets in the order they should be tried: visible ones first. */
-function candidateSheets(workbook: ExcelJS.Workbook): ExcelJS.Worksheet[] {
-  const visible = workbook.worksheets.filter((sheet) => sheet.state === 'visible' || sheet.state === undefined);
-  const hidden = workbook.worksheets.filter((sheet) => !visible.includes(sheet));
+function candidateSheets(workbook: ReadWorkbook): ReadSheet[] {
+  const visible = workbook.sheets.filter((sheet) => sheet.state === 'visible');
+  const hidden = workbook.sheets.filter((sheet) => !visible.includes(sheet));
   return [...visible, ...hidden];
 }
 
@@ -299,12 +282,12 @@ function candidateSheets(workbook: ExcelJS.Workbook): ExcelJS.Worksheet[] {
  * one named like the table (成员单位, 科研团队, 科研平台). Throws when no sheet has a usable header row.
  */
 export function findTableSheet(
-  workbook: ExcelJS.Workbook,
+  workbook: ReadWorkbook,
   matcher: HeaderMatcher,
   fileName: string,
   tableLabel: string,
-): { sheet: ExcelJS.Worksheet; found: HeaderFound } {
-  let best: { sheet: ExcelJS.Worksheet; found: HeaderFound; named: boolean } | null = null;
+): { sheet: ReadSheet; found: HeaderFound } {
+  let best: { sheet: ReadSheet; found: HeaderFound; named: boolean } | null = null;
   for (const sheet of candidateSheets(workbook)) {
     const found = findHeaderRow(sheet, matcher);
     if (!found) continue;
@@ -320,11 +303,11 @@ export function findTableSheet(
       .slice(0, 3)
       .map((column) => `“${column.label}”`)
       .join('、');
-    const sheets = workbook.worksheets.map((sheet) => `“${sheet.name}”`).join('、');
+    const sheets = workbook.sheets.map((sheet) => `“${sheet.name}”`).join('、');
     throw new UserError(
       'workbook.noHeader',
       `在文件“${fileName}”中没有找到${tableLabel}表：应有一行列名，包括“${identity}”以及 ${others} 等列。文件中的工作表：${sheets}。请确认选择了正确的文件和表格。`,
-      `no header row for ${matcher.table} in ${workbook.worksheets.length} sheets`,
+      `no header row for ${matcher.table} in ${workbook.sheets.length} sheets`,
     );
   }
   return { sheet: best.sheet, found: best.found };
