@@ -7,3 +7,8 @@ await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'out/
 // A sandboxed preload may only require 'electron': everything else is bundled in.
 await build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.js', external: ['electron'] });
 await build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'out/cli/main.js', external: ['better-sqlite3', 'playwright-core'] });
+// Workbooks people send us are read on a worker thread (core/workbooks/reading/in-worker.ts), which looks
+// for this file beside the bundle that starts it.
+for (const dir of ['out/main', 'out/cli']) {
+  await build({ ...common, entryPoints: ['electron/core/workbooks/reading/read-worker.ts'], outfile: `${dir}/workbook-reader.js` });
+}

@@ -33,9 +33,17 @@ export const nameAndUsccKey = 'nameAndUscc';
 const indexHeaders = ['序号', '编号', '序', 'no', 'no.', '#'];
 
 const cache = new Map<string, HeaderSynonyms>();
+/** Synonyms handed over by the process that started this one (a reading worker), in place of the file. */
+let given: HeaderSynonyms | undefined;
+
+/** Uses these synonyms instead of reading the file: a worker gets them from its parent, read once there. */
+export function useHeaderSynonyms(synonyms: HeaderSynonyms): void {
+  given = synonyms;
+}
 
 /** The synonyms file (resources/workbooks/header-synonyms.json unless another is given), read once. */
 export function loadHeaderSynonyms(file?: string): HeaderSynonyms {
+  if (file === undefined && given) return given;
   const path = file ?? join(resourcesDir(), 'workbooks', 'header-synonyms.json');
   const hit = cache.get(path);
   if (hit) return hit;
