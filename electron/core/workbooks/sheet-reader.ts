@@ -191,44 +191,67 @@ export function readTableSheet(sheet: ReadSheet, matcher: HeaderMatcher, found: 
 
   const identity = identityKey[matcher.table];
   const identityDef = defs.get(identity);
+  // What each used column is, worked out once rather than for every row.
+  const plan = used.map((column) => {
+    const key = column.key as string;
+    return { column, key, def: defs.get(key), joinPart: found.targets.get(column.column)?.joinPart, where: { header: column.header, columnLetter: column.columnLetter, key } };
+  });
+  const checkCombinedUscc = hasCombined && !used.some((column) => column.key === 'uscc');
+  const combined = used.find((column) => column.key === nameAndUsccKey);
+  const required = [...keys].flatMap((key) => {
+    const def = defs.get(key);
+    if (!def?.required) return [];
+    const column = used.find((candidate) => candidate.key === key || (candidate.key === nameAndUsccKey && (key === 'name' || key === 'uscc')));
+    const where = { header: column?.header ?? def.label, columnLetter: column?.columnLetter ?? '', key };
+    const problem: ValueProblem =
+      key === identity
+        ? { severity: 'error', code: 'required', message: `缺少${identityDef?.label ?? '名称'}，该行无法导入` }
+        : { severity: 'warning', code: 'required', message: `${def.label}为必填项，当前为空，导入后请补充` };
+    return [{ key, where, problem }];
+  });
   const rows: ParsedRow[] = [];
-  for (let r = found.row + 1; r <= sheet.rowCount; r++) {
-    const raws = new Map<number, RawCell>();
-    const sources = new Set<number>();
-    for (const column of used) {
-      const { raw, source } = rawAt(sheet, r, column.column);
-      raws.set(column.column, raw);
-      if (raw.kind !== 'empty') sources.add(source);
+  const raws: RawCell[] = new Array<RawCell>(plan.length);
+  for (const r of sheet.rowsAfter(found.row)) {
+    let filled = 0;
+    let firstFilled = -1;
+    let source = -1;
+    let sources = 0;
+    for (let i = 0; i < plan.length; i++) {
+      const at = rawAt(sheet, r, plan[i].column.column);
+      raws[i] = at.raw;
+      if (at.raw.kind === 'empty') continue;
+      filled++;
+      if (firstFilled < 0) firstFilled = i;
+      // Only whether one cell or several give the row's values matters.
+      if (sources === 0) {
+        source = at.source;
+        sources = 1;
+      } else if (at.source !== source) sources = 2;
     }
-    const filled = used.filter((column) => raws.get(column.column)?.kind !== 'empty');
-    if (filled.length === 0) continue;
+    if (filled === 0) continue;
     // A note below the list (注：…, 合计) or a title merged across the row is not a row of the list.
-    if (sources.size === 1) {
-      const only = filled[0];
-      const text = rawText(raws.get(only.column) ?? { kind: 'empty' }).trim();
-      if (noteStart.test(text) || isMergedAcross(sheet, r, only.column)) continue;
+    if (sources === 1) {
+      const text = rawText(raws[firstFilled]).trim();
+      if (noteStart.test(text) || isMergedAcross(sheet, r, plan[firstFilled].column.column)) continue;
     }
 
     const values: Values = {};
     const problems: ImportProblem[] = [];
-    const joined = new Map<string, string[]>();
-    for (const column of used) {
-      const key = column.key as string;
-      const raw = raws.get(column.column) ?? { kind: 'empty' };
-      const where = { header: column.header, columnLetter: column.columnLetter, key };
+    let joined: Map<string, string[]> | null = null;
+    for (let i = 0; i < plan.length; i++) {
+      const { key, def, joinPart, where } = plan[i];
+      const raw = raws[i];
       if (key === nameAndUsccKey) {
         const split = splitNameAndUscc(rawText(raw));
         if (!values.name && split.name) values.name = split.name;
         if (!values.uscc && split.uscc) values.uscc = split.uscc;
         continue;
       }
-      const def = defs.get(key);
       if (!def) continue;
-      const target = found.targets.get(column.column);
-      if (target?.joinPart !== undefined) {
-        const text = cleanLine(rawText(raw));
+      if (joinPart !== undefined) {
+        joined ??= new Map<string, string[]>();
         const parts = joined.get(key) ?? [];
-        parts[target.joinPart] = text;
+        parts[joinPart] = cleanLine(rawText(raw));
         joined.set(key, parts);
         continue;
       }
@@ -236,34 +259,28 @@ export function readTableSheet(sheet: ReadSheet, matcher: HeaderMatcher, found: 
       values[key] = value;
       for (const problem of cellProblems) problems.push(toProblem(sheet.name, r, where, importSeverity(problem)));
     }
-    for (const [key, parts] of joined) {
-      const def = defs.get(key);
-      const first = (joinParts.get(key) ?? []).find(Boolean);
-      if (!def || !first) continue;
-      values[key] = parts.filter((part) => part && part !== '').join('/');
-      for (const problem of validateValue(def.type, values[key], { maxChars: def.maxChars })) {
-        problems.push(toProblem(sheet.name, r, { header: first.header, columnLetter: first.columnLetter, key }, importSeverity(problem)));
+    if (joined) {
+      for (const [key, parts] of joined) {
+        const def = defs.get(key);
+        const first = (joinParts.get(key) ?? []).find(Boolean);
+        if (!def || !first) continue;
+        values[key] = parts.filter((part) => part && part !== '').join('/');
+        for (const problem of validateValue(def.type, values[key], { maxChars: def.maxChars })) {
+          problems.push(toProblem(sheet.name, r, { header: first.header, columnLetter: first.columnLetter, key }, importSeverity(problem)));
+        }
       }
     }
-    if (hasCombined && values.uscc !== undefined && !used.some((column) => column.key === 'uscc')) {
-      const combined = used.find((column) => column.key === nameAndUsccKey) as HeaderMatch;
+    if (checkCombinedUscc && combined && values.uscc !== undefined) {
       for (const problem of validateValue('uscc', values.uscc)) {
         problems.push(toProblem(sheet.name, r, { header: combined.header, columnLetter: combined.columnLetter, key: 'uscc' }, problem));
       }
     }
 
     // Required cells left blank in a column the sheet has.
-    for (const key of keys) {
-      const def = defs.get(key);
-      if (!def?.required || (values[key] ?? '').trim() !== '') continue;
-      if (problems.some((problem) => problem.columnKey === key)) continue;
-      const column = used.find((candidate) => candidate.key === key || (candidate.key === nameAndUsccKey && (key === 'name' || key === 'uscc')));
-      const where = { header: column?.header ?? def.label, columnLetter: column?.columnLetter ?? '', key };
-      if (key === identity) {
-        problems.push(toProblem(sheet.name, r, where, { severity: 'error', code: 'required', message: `缺少${identityDef?.label ?? '名称'}，该行无法导入` }));
-      } else {
-        problems.push(toProblem(sheet.name, r, where, { severity: 'warning', code: 'required', message: `${def.label}为必填项，当前为空，导入后请补充` }));
-      }
+    for (const { key, where, problem } of required) {
+      if ((values[key] ?? '').trim() !== '') continue;
+      if (problems.some((candidate) => candidate.columnKey === key)) continue;
+      problems.push(toProblem(sheet.name, r, where, problem));
     }
     rows.push({ row: r, values, problems });
   }

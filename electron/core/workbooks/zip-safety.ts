@@ -1,4 +1,4 @@
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { UserError } from '../../shared/errors';
 
 /**
@@ -255,6 +255,10 @@ function compressedData(bytes: Buffer, entry: ZipEntry, fileName: string): Buffe
  * Inflates one part, handing each chunk to `onChunk` (which may return false to stop early), and fails as
  * soon as the output passes the declared size. Returns false when stopped early.
  */
+/** Parts up to this size are inflated in one call and handed on in slices; larger ones are streamed. */
+const syncInflateBytes = 32 * 1024 * 1024;
+const syncChunkBytes = 1024 * 1024;
+
 function inflateEntry(
   bytes: Buffer,
   entry: ZipEntry,
@@ -271,6 +275,20 @@ function inflateEntry(
   if (entry.method === 0) {
     if (data.length > entry.uncompressedSize) tooBig();
     return Promise.resolve(onChunk(data));
+  }
+  if (entry.uncompressedSize <= syncInflateBytes) {
+    // In one call: a stream's round trips through the thread pool cost more than inflating does.
+    let whole: Buffer;
+    try {
+      whole = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') tooBig();
+      throw new UserError('workbook.damaged', `文件“${fileName}”已损坏，无法解压。`, `${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    for (let at = 0; at < whole.length; at += syncChunkBytes) {
+      if (!onChunk(whole.subarray(at, at + syncChunkBytes))) return Promise.resolve(false);
+    }
+    return Promise.resolve(true);
   }
   return new Promise((resolve, reject) => {
     const inflate = createInflateRaw({ chunkSize: 64 * 1024 });

@@ -17,6 +17,8 @@ import { attributeByLocalName, XmlTokenizer, type XmlAttributes, type XmlHandler
 
 const maxColumn = 16_384;
 const maxRow = 1_048_576;
+// Read once: the limits are checked for every row and cell.
+const { maxRows, maxCells, maxMerges, maxCellChars } = workbookLimits;
 
 /** A merged range, in 1-based row and column numbers. */
 export interface MergedRange {
@@ -55,8 +57,8 @@ export class ReadSheet {
       if (bounded.top > bounded.bottom || bounded.left > bounded.right) continue;
       if (bounded.top === bounded.bottom && bounded.left === bounded.right) continue;
       indexed += bounded.bottom - bounded.top + 1;
-      if (indexed > workbookLimits.maxCells) {
-        fail('workbook.tooManyMerges', `工作表“${name}”中的合并单元格过多、过大，远超正常名单，为安全起见未打开。请取消多余的合并后再导入。`, `${merges.length} merged ranges span more than ${workbookLimits.maxCells} rows`);
+      if (indexed > maxCells) {
+        fail('workbook.tooManyMerges', `工作表“${name}”中的合并单元格过多、过大，远超正常名单，为安全起见未打开。请取消多余的合并后再导入。`, `${merges.length} merged ranges span more than ${maxCells} rows`);
       }
       for (let row = bounded.top; row <= bounded.bottom; row++) {
         const list = this.mergesByRow.get(row);
@@ -64,6 +66,14 @@ export class ReadSheet {
         else this.mergesByRow.set(row, [bounded]);
       }
     }
+  }
+
+  /** The rows after `row` that hold a value or are covered by a merged range, in order. */
+  rowsAfter(row: number): number[] {
+    const rows = new Set<number>();
+    for (const candidate of this.rowNumbers) if (candidate > row) rows.add(candidate);
+    for (const candidate of this.mergesByRow.keys()) if (candidate > row) rows.add(candidate);
+    return [...rows].sort((a, b) => a - b);
   }
 
   /** Rows that hold at least one value. */
@@ -224,8 +234,8 @@ class Reader {
   private textTooLong(where: string): never {
     return this.fail(
       'workbook.cellTooLong',
-      `文件“${this.fileName}”中有单元格的内容超过 ${workbookLimits.maxCellChars.toLocaleString('en-US')} 个字符（Excel 单元格的上限），可能已损坏或是恶意构造的文件，未导入。`,
-      `${where}: text longer than ${workbookLimits.maxCellChars} characters`,
+      `文件“${this.fileName}”中有单元格的内容超过 ${maxCellChars.toLocaleString('en-US')} 个字符（Excel 单元格的上限），可能已损坏或是恶意构造的文件，未导入。`,
+      `${where}: text longer than ${maxCellChars} characters`,
     );
   }
 
@@ -242,8 +252,8 @@ class Reader {
         if (name === 'si') {
           inItem = true;
           text = '';
-          if (strings.length >= workbookLimits.maxCells) {
-            this.fail('workbook.tooManyCells', `文件“${this.fileName}”中的文字条目超过 ${workbookLimits.maxCells.toLocaleString('en-US')} 个，远超正常名单，未导入。`, `${path}: more than ${workbookLimits.maxCells} strings`);
+          if (strings.length >= maxCells) {
+            this.fail('workbook.tooManyCells', `文件“${this.fileName}”中的文字条目超过 ${maxCells.toLocaleString('en-US')} 个，远超正常名单，未导入。`, `${path}: more than ${maxCells} strings`);
           }
         } else if (name === 'rPh') phonetic++;
         else if (name === 't' && inItem && phonetic === 0) inText = true;
@@ -258,7 +268,7 @@ class Reader {
       text: (chunk) => {
         if (!inText) return;
         text += chunk;
-        if (text.length > workbookLimits.maxCellChars) this.textTooLong(path);
+        if (text.length > maxCellChars) this.textTooLong(path);
       },
     });
     return strings;
@@ -289,21 +299,21 @@ class Reader {
   }
 
   private countRow(sheet: string, path: string): void {
-    if (++this.rows > workbookLimits.maxRows) {
+    if (++this.rows > maxRows) {
       this.fail(
         'workbook.tooManyRows',
-        `文件“${this.fileName}”超过 ${workbookLimits.maxRows.toLocaleString('en-US')} 行（在工作表“${sheet}”处超出，各工作表合计），超出导入上限。请删除多余的行或拆分成几个文件后再导入。`,
-        `${path}: more than ${workbookLimits.maxRows} rows in the workbook`,
+        `文件“${this.fileName}”超过 ${maxRows.toLocaleString('en-US')} 行（在工作表“${sheet}”处超出，各工作表合计），超出导入上限。请删除多余的行或拆分成几个文件后再导入。`,
+        `${path}: more than ${maxRows} rows in the workbook`,
       );
     }
   }
 
   private countCell(sheet: string, path: string): void {
-    if (++this.cells > workbookLimits.maxCells) {
+    if (++this.cells > maxCells) {
       this.fail(
         'workbook.tooManyCells',
-        `文件“${this.fileName}”的单元格超过 ${workbookLimits.maxCells.toLocaleString('en-US')} 个（在工作表“${sheet}”处超出，各工作表合计），远超正常名单，未导入。请删除多余的行列后再导入。`,
-        `${path}: more than ${workbookLimits.maxCells} cells in the workbook`,
+        `文件“${this.fileName}”的单元格超过 ${maxCells.toLocaleString('en-US')} 个（在工作表“${sheet}”处超出，各工作表合计），远超正常名单，未导入。请删除多余的行列后再导入。`,
+        `${path}: more than ${maxCells} cells in the workbook`,
       );
     }
   }
@@ -317,8 +327,15 @@ class Reader {
       column = column * 26 + (code - 0x60);
       if (column > maxColumn) break;
     }
-    const digits = ref.slice(at).replace(/^\$/, '');
-    const row = /^[0-9]{1,7}$/.test(digits) ? Number(digits) : 0;
+    if (ref.charCodeAt(at) === 0x24 /* $ */) at++;
+    let row = 0;
+    const digitsStart = at;
+    for (; at < ref.length && at - digitsStart < 8; at++) {
+      const code = ref.charCodeAt(at);
+      if (code < 0x30 || code > 0x39) break;
+      row = row * 10 + (code - 0x30);
+    }
+    if (at !== ref.length || at === digitsStart) row = 0;
     if (column < 1 || column > maxColumn || row < 1 || row > maxRow) this.damaged(path, `bad cell reference "${ref.slice(0, 20)}"`);
     return { row, column };
   }
@@ -379,8 +396,8 @@ class Reader {
         if (!inData) {
           if (name === 'sheetData') inData = !selfClosing;
           else if (name === 'mergeCell' && attributes.ref) {
-            if (++this.merges > workbookLimits.maxMerges) {
-              this.fail('workbook.tooManyMerges', `文件“${this.fileName}”中的合并单元格超过 ${workbookLimits.maxMerges.toLocaleString('en-US')} 处，远超正常名单，为安全起见未打开。`, `${path}: more than ${workbookLimits.maxMerges} merged ranges`);
+            if (++this.merges > maxMerges) {
+              this.fail('workbook.tooManyMerges', `文件“${this.fileName}”中的合并单元格超过 ${maxMerges.toLocaleString('en-US')} 处，远超正常名单，为安全起见未打开。`, `${path}: more than ${maxMerges} merged ranges`);
             }
             merges.push(this.parseRange(attributes.ref, path));
           }
@@ -432,10 +449,10 @@ class Reader {
       text: (text) => {
         if (capture === 1) {
           value += text;
-          if ((value as string).length > workbookLimits.maxCellChars) this.textTooLong(path);
+          if ((value as string).length > maxCellChars) this.textTooLong(path);
         } else if (capture === 2) {
           inline += text;
-          if ((inline as string).length > workbookLimits.maxCellChars) this.textTooLong(path);
+          if ((inline as string).length > maxCellChars) this.textTooLong(path);
         }
       },
     });

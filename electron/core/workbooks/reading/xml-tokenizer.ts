@@ -20,6 +20,7 @@ export interface XmlHandler {
 const maxTokenChars = 1024 * 1024;
 const maxDepth = 256;
 
+const noAttributes: XmlAttributes = Object.freeze({});
 const namedEntities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** XML 1.0's Char production, less what no text can hold (NUL and lone surrogates). */
@@ -170,7 +171,8 @@ export class XmlTokenizer {
     if (at >= length) return -1;
     const name = text.slice(lt + 1, at);
     if (name === '') this.fail('an element without a name');
-    const attributes: XmlAttributes = {};
+    // Most tags (<v>, <t>, <is>) have no attributes: they share one empty, frozen set.
+    let attributes: XmlAttributes = noAttributes;
     for (;;) {
       while (at < length && isSpace(text.charCodeAt(at))) at++;
       if (at >= length) return -1;
@@ -205,6 +207,7 @@ export class XmlTokenizer {
       if (close < 0) return -1;
       const raw = text.slice(at + 1, close);
       if (raw.includes('<')) this.fail(`'<' in attribute ${attribute} of <${name}>`);
+      if (attributes === noAttributes) attributes = {};
       attributes[attribute] = this.decode(raw);
       at = close + 1;
     }
