@@ -82,8 +82,9 @@ export function runInWorker(job: ReadJob, limits: WorkerLimits = workbookReadLim
       () => settle(() => reject(stopped(job.fileName, `worker stopped after ${Date.now() - started} ms (limit ${limits.timeoutMs} ms)`, 'time'))),
       limits.timeoutMs,
     );
-    worker.on('message', (reply: ReadJobReply) =>
+    worker.on('message', (text: string) =>
       settle(() => {
+        const reply = JSON.parse(text) as ReadJobReply;
         if (reply.ok) resolve(reply.result);
         else if (reply.error.user) reject(new UserError(reply.error.code, reply.error.message, reply.error.detail));
         else reject(new Error(`workbook reader failed: ${reply.error.message}`));
