@@ -4,7 +4,8 @@
  * (reading/), which no workbook library's range expansion can reach.
  */
 export { writeMemberWorkbook, writeBlankTemplate, memberWorkbookFileName, blankTemplateFileName } from './member-workbook';
-export { readWorkbookForImport, applyImport } from './import';
+export { readWorkbookForImport } from './import';
+export { applyImport } from './apply-import';
 export {
   writeCollectionWorkbook,
   writeCollectionFiles,
