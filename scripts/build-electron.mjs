@@ -11,3 +11,8 @@ await build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'out/cl
 for (const dir of ['out/main', 'out/cli']) {
   await build({ ...common, entryPoints: ['electron/core/docx-import/worker.ts'], outfile: `${dir}/docx-import-worker.js` });
 }
+// Workbooks people send us are read on a worker thread (core/workbooks/reading/in-worker.ts), which looks
+// for this file beside the bundle that starts it.
+for (const dir of ['out/main', 'out/cli']) {
+  await build({ ...common, entryPoints: ['electron/core/workbooks/reading/read-worker.ts'], outfile: `${dir}/workbook-reader.js` });
+}

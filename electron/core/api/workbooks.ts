@@ -10,14 +10,13 @@ import {
   blankTemplateFileName,
   memberWorkbookFileName,
   planAbsorb,
-  readCollectionWorkbooks,
-  readWorkbookForImport,
   writeBlankTemplate,
   writeCollectionFiles,
   writeMemberWorkbook,
   type CollectionFailure,
   type CollectionReturn,
 } from '../workbooks';
+import { readCollectionWorkbooksInWorker, readWorkbookForImportInWorker } from '../workbooks/reading/in-worker';
 import type { CoreDeps } from './deps';
 import { templateOf } from './deps';
 
@@ -99,7 +98,7 @@ export function workbooksHandlers(deps: CoreDeps): HandlersFor<keyof typeof work
     'workbooks.previewImport': async ({ draftId, table, fileName, dataBase64 }) => {
       const draft = store.getDraft(draftId);
       const template = templateOf(deps, draft.regionId);
-      const preview = await readWorkbookForImport(decode(dataBase64, fileName), fileName, template, table, draft.tables[table]);
+      const preview = await readWorkbookForImportInWorker(decode(dataBase64, fileName), fileName, template, table, draft.tables[table]);
       const { id, expiresAt } = imports.put(draftId, preview);
       return { ...preview, importId: id, expiresAt };
     },
@@ -125,7 +124,7 @@ export function workbooksHandlers(deps: CoreDeps): HandlersFor<keyof typeof work
           `${total} bytes in ${files.length} files`,
         );
       }
-      const results = await readCollectionWorkbooks(decoded, template);
+      const results = await readCollectionWorkbooksInWorker(decoded, template);
       const preview = planAbsorb(template, draft, results);
       const { id, expiresAt } = absorbs.put(draftId, results);
       return { ...preview, absorbId: id, expiresAt };

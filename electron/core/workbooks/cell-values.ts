@@ -89,20 +89,31 @@ function foldForMatch(text: string): string {
   return toHalfWidth(text).replace(/\s+/g, '').toLowerCase();
 }
 
+/** The folded names of each option, kept per options list: a column's options are the same for every row. */
+const namesOfOptions = new WeakMap<string[], { labels: Record<string, string> | undefined; names: string[][] }>();
+
+function optionNames(options: string[], labels: Record<string, string> | undefined): string[][] {
+  const cached = namesOfOptions.get(options);
+  if (cached && cached.labels === labels) return cached.names;
+  const names = options.map((option) => {
+    const label = labels?.[option];
+    const words = label ? label.replace(/^[A-Za-z0-9]+[.、．:：\s]+/, '') : undefined;
+    return [option, label, words].filter((name): name is string => !!name).map(foldForMatch);
+  });
+  namesOfOptions.set(options, { labels, names });
+  return names;
+}
+
 /**
  * The option a typed value means: the option itself in any width or spacing, its label where options are
  * codes (技术领域 'A' shown as 'A.新能源'), the label's words without the code (新能源 → A), or an option it
  * starts (核心层 → 核心层单位, 国家 → 国家级). Only an unambiguous answer counts; otherwise the value is
  * returned as typed, and validation says it is not an option.
  */
-export function matchOption(value: string, options: string[], labels: Record<string, string> = {}): string {
+export function matchOption(value: string, options: string[], labels?: Record<string, string>): string {
   const typed = foldForMatch(value);
   if (typed === '') return '';
-  const names = options.map((option) => {
-    const label = labels[option];
-    const words = label ? label.replace(/^[A-Za-z0-9]+[.、．:：\s]+/, '') : undefined;
-    return [option, label, words].filter((name): name is string => !!name).map(foldForMatch);
-  });
+  const names = optionNames(options, labels);
   const exact = options.filter((_, i) => names[i].includes(typed));
   if (exact.length === 1) return exact[0];
   if ([...typed].length >= 2) {

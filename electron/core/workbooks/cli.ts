@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Draft } from '../../shared/draft';
 import { UserError } from '../../shared/errors';
@@ -9,8 +9,10 @@ import { workbookTables } from '../../shared/workbooks';
 import { makeProjectFile, parseProjectFile, projectDraftToDraft, stringifyProjectFile } from '../project/project-file';
 import { loadRegionTemplates } from '../regions/templates';
 import { DraftStore } from '../storage/draft-store';
-import { applyAbsorb, planAbsorb, readCollectionWorkbooks, writeCollectionFiles } from './collection';
+import { writeAtomic } from '../files/atomic-write';
+import { applyAbsorb, planAbsorb, writeCollectionFiles } from './collection';
 import { writeBlankTemplate } from './member-workbook';
+import { readCollectionWorkbooksInWorker } from './reading/in-worker';
 
 /**
  * The workbook commands of the CLI (registered in electron/cli/commands.ts): blank templates, collection
@@ -77,12 +79,6 @@ function findTemplate(templates: RegionTemplate[], region: string): RegionTempla
   return found;
 }
 
-function writeFileAtomically(path: string, data: string | Buffer): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, data);
-  renameSync(temporary, path);
-}
-
 interface LoadedProject {
   drafts: Draft[];
   index: number;
@@ -125,7 +121,7 @@ export function runTemplateCommand(args: string[], io: CommandIo): Promise<numbe
     }
     const template = findTemplate(loadRegionTemplates(), region);
     const file = resolve(out);
-    writeFileAtomically(file, await writeBlankTemplate(template, table as WorkbookTable | undefined));
+    await writeAtomic(file, await writeBlankTemplate(template, table as WorkbookTable | undefined));
     io.out(`${JSON.stringify({ file, region: template.id, table: table ?? 'all' })}\n`);
     return 0;
   });
@@ -171,7 +167,7 @@ export function runAbsorbCommand(args: string[], io: CommandIo): Promise<number>
         throw new UserError('cli.read', `无法读取文件“${file}”。`, String(error));
       }
     });
-    const results = await readCollectionWorkbooks(inputs, template);
+    const results = await readCollectionWorkbooksInWorker(inputs, template);
     // The project's draft goes through a throw-away store, so that applying is the app's own code path.
     const store = DraftStore.open(':memory:', { autoRevisionMinutes: 0 });
     try {
@@ -204,7 +200,7 @@ export function runAbsorbCommand(args: string[], io: CommandIo): Promise<number>
           index === project.index ? { ...updated, createdAt: draft.createdAt, updatedAt: new Date().toISOString() } : candidate,
         );
         const target = resolve(parsed.options.get('out') ?? projectPath);
-        writeFileAtomically(target, stringifyProjectFile(makeProjectFile(drafts, project.appVersion)));
+        await writeAtomic(target, Buffer.from(stringifyProjectFile(makeProjectFile(drafts, project.appVersion)), 'utf8'));
         output.written = { file: target, summary };
       }
       io.out(`${JSON.stringify(output, null, 2)}\n`);

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { ColumnDef, RegionTemplate, TableDef } from '../../shared/region-template';
 import { toHalfWidth } from '../../shared/validation';
 import type { HeaderMatch, WorkbookTable } from '../../shared/workbooks';
-import { resourcesDir } from '../regions/templates';
+import { resourcesDir } from '../regions/resources-dir';
 
 /**
  * Recognising the columns of a sheet by their headers: the form's own labels, and the other names people
@@ -12,20 +11,43 @@ import { resourcesDir } from '../regions/templates';
  * half-width, with spaces, line breaks, a * for "required" or a remark in brackets.
  */
 
-const synonymTable = z.record(z.string(), z.array(z.string().min(1)));
-const synonymsSchema = z
-  .object({
-    $comment: z.string().optional(),
-    members: synonymTable,
-    team: synonymTable,
-    platforms: synonymTable,
-    joins: z
-      .object({ members: synonymTable.optional(), team: synonymTable.optional(), platforms: synonymTable.optional() })
-      .strict()
-      .optional(),
-  })
-  .strict();
-export type HeaderSynonyms = z.infer<typeof synonymsSchema>;
+type SynonymTable = Record<string, string[]>;
+export interface HeaderSynonyms {
+  $comment?: string;
+  members: SynonymTable;
+  team: SynonymTable;
+  platforms: SynonymTable;
+  joins?: { members?: SynonymTable; team?: SynonymTable; platforms?: SynonymTable };
+}
+
+/**
+ * What is wrong with a synonyms file, '' when nothing. Checked by hand rather than with a schema library:
+ * this module also runs on the reading worker, which should not load one to start.
+ */
+function synonymProblems(data: unknown): string {
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const problems: string[] = [];
+  const table = (value: unknown, path: string): void => {
+    if (!isObject(value)) return void problems.push(`${path}: expected an object`);
+    for (const [key, names] of Object.entries(value)) {
+      if (!Array.isArray(names) || names.some((name) => typeof name !== 'string' || name === '')) problems.push(`${path}.${key}: expected non-empty strings`);
+    }
+  };
+  if (!isObject(data)) return '(root): expected an object';
+  for (const key of Object.keys(data)) if (!['$comment', 'members', 'team', 'platforms', 'joins'].includes(key)) problems.push(`${key}: unknown key`);
+  if (data.$comment !== undefined && typeof data.$comment !== 'string') problems.push('$comment: expected a string');
+  for (const key of ['members', 'team', 'platforms']) table(data[key], key);
+  if (data.joins !== undefined) {
+    if (!isObject(data.joins)) problems.push('joins: expected an object');
+    else {
+      for (const [key, value] of Object.entries(data.joins)) {
+        if (!['members', 'team', 'platforms'].includes(key)) problems.push(`joins.${key}: unknown key`);
+        else table(value, `joins.${key}`);
+      }
+    }
+  }
+  return problems.join('; ');
+}
 
 /** The members column holding 成员单位名称及统一社会信用代码 in one cell, as the printed form has it. */
 export const nameAndUsccKey = 'nameAndUscc';
@@ -33,18 +55,25 @@ export const nameAndUsccKey = 'nameAndUscc';
 const indexHeaders = ['序号', '编号', '序', 'no', 'no.', '#'];
 
 const cache = new Map<string, HeaderSynonyms>();
+/** Synonyms handed over by the process that started this one (a reading worker), in place of the file. */
+let given: HeaderSynonyms | undefined;
+
+/** Uses these synonyms instead of reading the file: a worker gets them from its parent, read once there. */
+export function useHeaderSynonyms(synonyms: HeaderSynonyms): void {
+  given = synonyms;
+}
 
 /** The synonyms file (resources/workbooks/header-synonyms.json unless another is given), read once. */
 export function loadHeaderSynonyms(file?: string): HeaderSynonyms {
+  if (file === undefined && given) return given;
   const path = file ?? join(resourcesDir(), 'workbooks', 'header-synonyms.json');
   const hit = cache.get(path);
   if (hit) return hit;
-  const parsed = synonymsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) {
-    throw new Error(`${path} does not match its schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  cache.set(path, parsed.data);
-  return parsed.data;
+  const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  const problems = synonymProblems(data);
+  if (problems !== '') throw new Error(`${path} does not match its schema: ${problems}`);
+  cache.set(path, data as HeaderSynonyms);
+  return data as HeaderSynonyms;
 }
 
 /** Full-width to half-width, no white space, no * marks or trailing colon, lower case. */
@@ -118,6 +147,12 @@ export class HeaderMatcher {
     if (key === nameAndUsccKey) return '成员单位名称及统一社会信用代码';
     return this.columns.find((column) => column.key === key)?.label ?? null;
   }
+}
+
+/** A table's columns as a list sheet shows them: the form's own first, the extra ones after. */
+export function listColumns(def: TableDef, omit: string[] = []): ColumnDef[] {
+  const kept = def.columns.filter((column) => !omit.includes(column.key));
+  return [...kept.filter((column) => !column.extra), ...kept.filter((column) => column.extra)];
 }
 
 /** Spreadsheet column letters: 1 → A, 27 → AA. */

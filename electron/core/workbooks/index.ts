@@ -1,9 +1,11 @@
 /**
  * Excel workbooks: the draft's member, team and platform lists out and in, blank templates, and member
- * data collection (信息采集). Every file read is checked by zip-safety before exceljs opens it.
+ * data collection (信息采集). Files are written with exceljs and read by our own bounded reader
+ * (reading/), which no workbook library's range expansion can reach.
  */
 export { writeMemberWorkbook, writeBlankTemplate, memberWorkbookFileName, blankTemplateFileName } from './member-workbook';
-export { readWorkbookForImport, applyImport } from './import';
+export { readWorkbookForImport } from './import';
+export { applyImport } from './apply-import';
 export {
   writeCollectionWorkbook,
   writeCollectionFiles,
@@ -15,4 +17,4 @@ export {
   type CollectionReturn,
   type CollectionFailure,
 } from './collection';
-export { inspectWorkbook, workbookLimits } from './zip-safety';
+export { workbookLimits } from './zip-safety';

@@ -1,13 +1,12 @@
-import ExcelJS from 'exceljs';
 import type { Values } from '../../shared/draft';
 import { UserError } from '../../shared/errors';
 import type { ColumnDef } from '../../shared/region-template';
 import { normalizeUscc, toHalfWidth, validateValue, type ValueProblem } from '../../shared/validation';
 import type { HeaderMatch, ImportProblem, WorkbookTable } from '../../shared/workbooks';
 import { workbookSheetNames } from '../../shared/workbooks';
-import { cleanLine, readCellValue, toColumnValue, type RawCell } from './cell-values';
+import { cleanLine, toColumnValue, type RawCell } from './cell-values';
 import { columnLetter, HeaderMatcher, nameAndUsccKey, type HeaderTarget } from './headers';
-import { inspectWorkbook } from './zip-safety';
+import { readWorkbook, type ReadSheet, type ReadWorkbook } from './reading/workbook-reader';
 
 /**
  * Reading a list (成员单位, 科研团队, 科研平台) from a worksheet people made themselves: find the header row
@@ -37,41 +36,30 @@ export interface SheetRead {
 /** The column identifying a row of each table: a row without it cannot be imported. */
 export const identityKey: Record<WorkbookTable, string> = { members: 'name', team: 'name', platforms: 'name' };
 
-/** Loads a checked .xlsx with exceljs; a file exceljs cannot parse is reported as damaged. */
-export async function loadWorkbook(bytes: Buffer, fileName: string): Promise<ExcelJS.Workbook> {
-  await inspectWorkbook(bytes, fileName);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw new UserError(
-      'workbook.damaged',
-      `文件“${fileName}”已损坏或格式不正确，无法读取。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`,
-      error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-    );
-  }
-  if (workbook.worksheets.every((sheet) => sheet.actualRowCount === 0)) {
-    throw new UserError('workbook.empty', `文件“${fileName}”中没有任何数据（所有工作表都是空的）。`, 'no cells in any sheet');
-  }
-  return workbook;
+/** Reads a workbook with the bounded reader; every check of zip-safety and the reader applies. */
+export function loadWorkbook(bytes: Buffer, fileName: string): Promise<ReadWorkbook> {
+  return readWorkbook(bytes, fileName);
 }
+
+const emptyCell: RawCell = { kind: 'empty' };
+/** A cell's position as one number, for sets of positions. */
+const position = (row: number, column: number) => row * 16_384 + column;
 
 /** The raw value of a cell; a merged cell takes its master's value only when merged down one column. */
-function rawAt(row: ExcelJS.Row, column: number): { raw: RawCell; source: string } {
-  const cell = row.getCell(column);
-  if (cell.type === ExcelJS.ValueType.Merge) {
-    const master = cell.master;
+function rawAt(sheet: ReadSheet, row: number, column: number): { raw: RawCell; source: number } {
+  const merge = sheet.coveringMerge(row, column);
+  if (merge) {
     // Merged down (工作单位 written once for five people) means the same value on each row; merged across
     // it belongs to the master's own column.
-    if (Number(master.col) === column) return { raw: readCellValue(master.value), source: master.address };
-    return { raw: { kind: 'empty' }, source: cell.address };
+    if (merge.left === column) return { raw: sheet.own(merge.top, merge.left), source: position(merge.top, merge.left) };
+    return { raw: emptyCell, source: position(row, column) };
   }
-  return { raw: readCellValue(cell.value), source: cell.address };
+  return { raw: sheet.own(row, column), source: position(row, column) };
 }
 
-function isMergedAcross(row: ExcelJS.Row, column: number): boolean {
-  const next = row.getCell(column + 1);
-  return next.type === ExcelJS.ValueType.Merge && next.master.address === row.getCell(column).address;
+function isMergedAcross(sheet: ReadSheet, row: number, column: number): boolean {
+  const next = sheet.coveringMerge(row, column + 1);
+  return next !== undefined && next.top === row && next.left === column;
 }
 
 function rawText(raw: RawCell): string {
@@ -92,22 +80,21 @@ interface HeaderFound {
 }
 
 /** The best header row of a sheet for a table, or null when no row names at least two of its columns. */
-export function findHeaderRow(sheet: ExcelJS.Worksheet, matcher: HeaderMatcher): HeaderFound | null {
+export function findHeaderRow(sheet: ReadSheet, matcher: HeaderMatcher): HeaderFound | null {
   let best: HeaderFound | null = null;
   const last = Math.min(sheet.rowCount, headerSearchRows);
   for (let r = 1; r <= last; r++) {
-    const row = sheet.getRow(r);
     const targets = new Map<number, HeaderTarget & { header: string }>();
     const keys = new Set<string>();
-    row.eachCell((cell, column) => {
+    for (const [column, cell] of sheet.cellsOf(r)) {
       // A merged title cell appears once (its master); the cells it covers are not headers.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      const header = cleanLine(rawText(readCellValue(cell.value)));
+      if (sheet.coveringMerge(r, column)) continue;
+      const header = cleanLine(rawText(cell));
       const target = header === '' ? null : matcher.match(header);
-      if (!target) return;
+      if (!target) continue;
       targets.set(column, { ...target, header });
       if (target.key !== '') keys.add(target.key);
-    });
+    }
     const identity = identityKey[matcher.table];
     const identified = keys.has(identity) || (matcher.table === 'members' && keys.has(nameAndUsccKey));
     if (!identified || keys.size < 2) continue;
@@ -117,15 +104,13 @@ export function findHeaderRow(sheet: ExcelJS.Worksheet, matcher: HeaderMatcher):
 }
 
 /** The columns as understood: first column wins for a key, except the parts of a joined column. */
-function headerMatches(sheet: ExcelJS.Worksheet, found: HeaderFound, matcher: HeaderMatcher): HeaderMatch[] {
-  const headerRow = sheet.getRow(found.row);
+function headerMatches(sheet: ReadSheet, found: HeaderFound, matcher: HeaderMatcher): HeaderMatch[] {
   const columns: HeaderMatch[] = [];
   const taken = new Set<string>();
-  const lastColumn = Math.max(headerRow.cellCount, ...found.targets.keys());
+  const lastColumn = Math.max(sheet.lastColumn(found.row), ...found.targets.keys());
   for (let column = 1; column <= lastColumn; column++) {
     const target = found.targets.get(column);
-    const cell = headerRow.getCell(column);
-    const header = target?.header ?? (cell.type === ExcelJS.ValueType.Merge ? '' : cleanLine(rawText(readCellValue(cell.value))));
+    const header = target?.header ?? (sheet.coveringMerge(found.row, column) ? '' : cleanLine(rawText(sheet.own(found.row, column))));
     if (!target && header === '') continue;
     const part = target?.joinPart;
     const slot = target ? `${target.key}#${part ?? ''}` : '';
@@ -184,7 +169,7 @@ function importSeverity(problem: ValueProblem): ValueProblem {
 }
 
 /** Reads the rows of a sheet for a table, from the row after the header to the last row. */
-export function readTableSheet(sheet: ExcelJS.Worksheet, matcher: HeaderMatcher, found: HeaderFound): SheetRead {
+export function readTableSheet(sheet: ReadSheet, matcher: HeaderMatcher, found: HeaderFound): SheetRead {
   const columns = headerMatches(sheet, found, matcher);
   const used = columns.filter((column) => column.key !== null);
   const defs = new Map<string, ColumnDef>(matcher.columns.map((column) => [column.key, column]));
@@ -206,46 +191,67 @@ export function readTableSheet(sheet: ExcelJS.Worksheet, matcher: HeaderMatcher,
 
   const identity = identityKey[matcher.table];
   const identityDef = defs.get(identity);
+  // What each used column is, worked out once rather than for every row.
+  const plan = used.map((column) => {
+    const key = column.key as string;
+    return { column, key, def: defs.get(key), joinPart: found.targets.get(column.column)?.joinPart, where: { header: column.header, columnLetter: column.columnLetter, key } };
+  });
+  const checkCombinedUscc = hasCombined && !used.some((column) => column.key === 'uscc');
+  const combined = used.find((column) => column.key === nameAndUsccKey);
+  const required = [...keys].flatMap((key) => {
+    const def = defs.get(key);
+    if (!def?.required) return [];
+    const column = used.find((candidate) => candidate.key === key || (candidate.key === nameAndUsccKey && (key === 'name' || key === 'uscc')));
+    const where = { header: column?.header ?? def.label, columnLetter: column?.columnLetter ?? '', key };
+    const problem: ValueProblem =
+      key === identity
+        ? { severity: 'error', code: 'required', message: `缺少${identityDef?.label ?? '名称'}，该行无法导入` }
+        : { severity: 'warning', code: 'required', message: `${def.label}为必填项，当前为空，导入后请补充` };
+    return [{ key, where, problem }];
+  });
   const rows: ParsedRow[] = [];
-  for (let r = found.row + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    if (!row.hasValues) continue;
-    const raws = new Map<number, RawCell>();
-    const sources = new Set<string>();
-    for (const column of used) {
-      const { raw, source } = rawAt(row, column.column);
-      raws.set(column.column, raw);
-      if (raw.kind !== 'empty') sources.add(source);
+  const raws: RawCell[] = new Array<RawCell>(plan.length);
+  for (const r of sheet.rowsAfter(found.row)) {
+    let filled = 0;
+    let firstFilled = -1;
+    let source = -1;
+    let sources = 0;
+    for (let i = 0; i < plan.length; i++) {
+      const at = rawAt(sheet, r, plan[i].column.column);
+      raws[i] = at.raw;
+      if (at.raw.kind === 'empty') continue;
+      filled++;
+      if (firstFilled < 0) firstFilled = i;
+      // Only whether one cell or several give the row's values matters.
+      if (sources === 0) {
+        source = at.source;
+        sources = 1;
+      } else if (at.source !== source) sources = 2;
     }
-    const filled = used.filter((column) => raws.get(column.column)?.kind !== 'empty');
-    if (filled.length === 0) continue;
+    if (filled === 0) continue;
     // A note below the list (注：…, 合计) or a title merged across the row is not a row of the list.
-    if (sources.size === 1) {
-      const only = filled[0];
-      const text = rawText(raws.get(only.column) ?? { kind: 'empty' }).trim();
-      if (noteStart.test(text) || isMergedAcross(row, only.column)) continue;
+    if (sources === 1) {
+      const text = rawText(raws[firstFilled]).trim();
+      if (noteStart.test(text) || isMergedAcross(sheet, r, plan[firstFilled].column.column)) continue;
     }
 
     const values: Values = {};
     const problems: ImportProblem[] = [];
-    const joined = new Map<string, string[]>();
-    for (const column of used) {
-      const key = column.key as string;
-      const raw = raws.get(column.column) ?? { kind: 'empty' };
-      const where = { header: column.header, columnLetter: column.columnLetter, key };
+    let joined: Map<string, string[]> | null = null;
+    for (let i = 0; i < plan.length; i++) {
+      const { key, def, joinPart, where } = plan[i];
+      const raw = raws[i];
       if (key === nameAndUsccKey) {
         const split = splitNameAndUscc(rawText(raw));
         if (!values.name && split.name) values.name = split.name;
         if (!values.uscc && split.uscc) values.uscc = split.uscc;
         continue;
       }
-      const def = defs.get(key);
       if (!def) continue;
-      const target = found.targets.get(column.column);
-      if (target?.joinPart !== undefined) {
-        const text = cleanLine(rawText(raw));
+      if (joinPart !== undefined) {
+        joined ??= new Map<string, string[]>();
         const parts = joined.get(key) ?? [];
-        parts[target.joinPart] = text;
+        parts[joinPart] = cleanLine(rawText(raw));
         joined.set(key, parts);
         continue;
       }
@@ -253,34 +259,28 @@ export function readTableSheet(sheet: ExcelJS.Worksheet, matcher: HeaderMatcher,
       values[key] = value;
       for (const problem of cellProblems) problems.push(toProblem(sheet.name, r, where, importSeverity(problem)));
     }
-    for (const [key, parts] of joined) {
-      const def = defs.get(key);
-      const first = (joinParts.get(key) ?? []).find(Boolean);
-      if (!def || !first) continue;
-      values[key] = parts.filter((part) => part && part !== '').join('/');
-      for (const problem of validateValue(def.type, values[key], { maxChars: def.maxChars })) {
-        problems.push(toProblem(sheet.name, r, { header: first.header, columnLetter: first.columnLetter, key }, importSeverity(problem)));
+    if (joined) {
+      for (const [key, parts] of joined) {
+        const def = defs.get(key);
+        const first = (joinParts.get(key) ?? []).find(Boolean);
+        if (!def || !first) continue;
+        values[key] = parts.filter((part) => part && part !== '').join('/');
+        for (const problem of validateValue(def.type, values[key], { maxChars: def.maxChars })) {
+          problems.push(toProblem(sheet.name, r, { header: first.header, columnLetter: first.columnLetter, key }, importSeverity(problem)));
+        }
       }
     }
-    if (hasCombined && values.uscc !== undefined && !used.some((column) => column.key === 'uscc')) {
-      const combined = used.find((column) => column.key === nameAndUsccKey) as HeaderMatch;
+    if (checkCombinedUscc && combined && values.uscc !== undefined) {
       for (const problem of validateValue('uscc', values.uscc)) {
         problems.push(toProblem(sheet.name, r, { header: combined.header, columnLetter: combined.columnLetter, key: 'uscc' }, problem));
       }
     }
 
     // Required cells left blank in a column the sheet has.
-    for (const key of keys) {
-      const def = defs.get(key);
-      if (!def?.required || (values[key] ?? '').trim() !== '') continue;
-      if (problems.some((problem) => problem.columnKey === key)) continue;
-      const column = used.find((candidate) => candidate.key === key || (candidate.key === nameAndUsccKey && (key === 'name' || key === 'uscc')));
-      const where = { header: column?.header ?? def.label, columnLetter: column?.columnLetter ?? '', key };
-      if (key === identity) {
-        problems.push(toProblem(sheet.name, r, where, { severity: 'error', code: 'required', message: `缺少${identityDef?.label ?? '名称'}，该行无法导入` }));
-      } else {
-        problems.push(toProblem(sheet.name, r, where, { severity: 'warning', code: 'required', message: `${def.label}为必填项，当前为空，导入后请补充` }));
-      }
+    for (const { key, where, problem } of required) {
+      if ((values[key] ?? '').trim() !== '') continue;
+      if (problems.some((candidate) => candidate.columnKey === key)) continue;
+      problems.push(toProblem(sheet.name, r, where, problem));
     }
     rows.push({ row: r, values, problems });
   }
@@ -288,9 +288,9 @@ export function readTableSheet(sheet: ExcelJS.Worksheet, matcher: HeaderMatcher,
 }
 
 /** Sheets in the order they should be tried: visible ones first. */
-function candidateSheets(workbook: ExcelJS.Workbook): ExcelJS.Worksheet[] {
-  const visible = workbook.worksheets.filter((sheet) => sheet.state === 'visible' || sheet.state === undefined);
-  const hidden = workbook.worksheets.filter((sheet) => !visible.includes(sheet));
+function candidateSheets(workbook: ReadWorkbook): ReadSheet[] {
+  const visible = workbook.sheets.filter((sheet) => sheet.state === 'visible');
+  const hidden = workbook.sheets.filter((sheet) => !visible.includes(sheet));
   return [...visible, ...hidden];
 }
 
@@ -299,12 +299,12 @@ function candidateSheets(workbook: ExcelJS.Workbook): ExcelJS.Worksheet[] {
  * one named like the table (成员单位, 科研团队, 科研平台). Throws when no sheet has a usable header row.
  */
 export function findTableSheet(
-  workbook: ExcelJS.Workbook,
+  workbook: ReadWorkbook,
   matcher: HeaderMatcher,
   fileName: string,
   tableLabel: string,
-): { sheet: ExcelJS.Worksheet; found: HeaderFound } {
-  let best: { sheet: ExcelJS.Worksheet; found: HeaderFound; named: boolean } | null = null;
+): { sheet: ReadSheet; found: HeaderFound } {
+  let best: { sheet: ReadSheet; found: HeaderFound; named: boolean } | null = null;
   for (const sheet of candidateSheets(workbook)) {
     const found = findHeaderRow(sheet, matcher);
     if (!found) continue;
@@ -320,11 +320,11 @@ export function findTableSheet(
       .slice(0, 3)
       .map((column) => `“${column.label}”`)
       .join('、');
-    const sheets = workbook.worksheets.map((sheet) => `“${sheet.name}”`).join('、');
+    const sheets = workbook.sheets.map((sheet) => `“${sheet.name}”`).join('、');
     throw new UserError(
       'workbook.noHeader',
       `在文件“${fileName}”中没有找到${tableLabel}表：应有一行列名，包括“${identity}”以及 ${others} 等列。文件中的工作表：${sheets}。请确认选择了正确的文件和表格。`,
-      `no header row for ${matcher.table} in ${workbook.worksheets.length} sheets`,
+      `no header row for ${matcher.table} in ${workbook.sheets.length} sheets`,
     );
   }
   return { sheet: best.sheet, found: best.found };

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import type { ColumnDef, TableDef, ValueType } from '../../shared/region-template';
+import type { ColumnDef, ValueType } from '../../shared/region-template';
 import { splitMultiselect } from '../../shared/validation';
 import { columnLetter } from './headers';
+
+export { listColumns } from './headers';
 
 /**
  * The building blocks of every workbook we write: sheets made for people (bold frozen header, widths
@@ -75,12 +77,6 @@ export function rowHeightFor(texts: string[], widths: number[]): number {
     if (text !== '') lines = Math.max(lines, wrappedLines(text, widths[i] ?? 10));
   });
   return Math.min(409, lines * 14.5 + 4);
-}
-
-/** The columns of a list in the order the form prints them, then the ones only the app keeps. */
-export function listColumns(def: TableDef, omit: string[] = []): ColumnDef[] {
-  const kept = def.columns.filter((column) => !omit.includes(column.key));
-  return [...kept.filter((column) => !column.extra), ...kept.filter((column) => column.extra)];
 }
 
 const numericTypes = new Set<ValueType>(['integer', 'age', 'money']);

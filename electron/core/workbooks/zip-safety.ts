@@ -1,13 +1,13 @@
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { UserError } from '../../shared/errors';
 
 /**
  * Checks a file that claims to be an .xlsx before any workbook library touches it. An .xlsx is a zip of
  * XML parts; a hostile or broken file can be a zip whose parts inflate to gigabytes, one with millions of
  * entries or rows, a password-protected (encrypted, OLE-wrapped) or legacy .xls file, or not a zip at
- * all. The zip's central directory is read here with plain Buffer reads, every part is inflated once with
- * Node's zlib under a byte limit equal to its declared size (so a part that lies about its size cannot
- * inflate past it), and the rows of every worksheet are counted while inflating, stopping at the limit.
+ * all. The zip's central directory is read here with plain Buffer reads, each local header must agree with
+ * it, and a part is inflated with Node's zlib under a byte limit equal to its declared size (so a part that
+ * lies about its size cannot inflate past it). The rows and cells are counted by the reader while it reads.
  */
 
 export const workbookLimits = {
@@ -20,31 +20,25 @@ export const workbookLimits = {
   /** Parts smaller than this are too small to matter, whatever their ratio. */
   ratioCheckAboveBytes: 1024 * 1024,
   maxEntries: 10_000,
-  /** Rows of any one worksheet. */
+  /** Rows of all worksheets together (a limit per sheet would let a file of many sheets through). */
   maxRows: 100_000,
-  /** Cells of any one worksheet: 100 000 rows of a dozen columns, and no sheet that is wide beyond reason. */
+  /** Cells of all worksheets together: 100 000 rows of a dozen columns, and nothing wide beyond reason. */
   maxCells: 2_000_000,
+  /** Merged ranges of all worksheets together; each is bounded by the cells present before it is used. */
+  maxMerges: 100_000,
+  /** Characters of one cell's text: Excel itself stops at 32 767. */
+  maxCellChars: 32_767,
 } as const;
 
 export interface ZipEntry {
   name: string;
+  /** The name's bytes as the central directory has them, to compare with the local header's. */
+  rawName: Buffer;
   method: number;
   flags: number;
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
-}
-
-export interface SheetRowCount {
-  /** The sheet's name as shown on its tab ('' when the part is not listed in workbook.xml). */
-  name: string;
-  path: string;
-  rows: number;
-}
-
-export interface WorkbookInspection {
-  entries: ZipEntry[];
-  sheets: SheetRowCount[];
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -156,7 +150,8 @@ export function readCentralDirectory(bytes: Buffer, fileName: string): ZipEntry[
     let localHeaderOffset = bytes.readUInt32LE(at + 42);
     const nameEnd = at + 46 + nameLength;
     if (nameEnd + extraLength > bytes.length) damaged(`central entry ${i} runs past the file`);
-    const name = bytes.subarray(at + 46, nameEnd).toString('utf8');
+    const rawName = bytes.subarray(at + 46, nameEnd);
+    const name = rawName.toString('utf8');
     // Zip64: the real sizes are in extra field 0x0001, in this order, for each value marked 0xffffffff.
     let extra = nameEnd;
     while (extra + 4 <= nameEnd + extraLength) {
@@ -176,7 +171,7 @@ export function readCentralDirectory(bytes: Buffer, fileName: string): ZipEntry[
       }
       extra += 4 + size;
     }
-    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({ name, rawName, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
     at = nameEnd + extraLength + commentLength;
   }
   return entries;
@@ -239,7 +234,17 @@ function compressedData(bytes: Buffer, entry: ZipEntry, fileName: string): Buffe
   if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== zipLocalSignature) {
     fail('workbook.damaged', `文件“${fileName}”已损坏或不完整，无法读取。`, `bad local header for ${entry.name}`);
   }
-  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+  // The local header must name the same part as the central directory: a reader that goes by one name and
+  // a check that goes by the other is how rows get past the limits.
+  const nameLength = bytes.readUInt16LE(at + 26);
+  if (at + 30 + nameLength > bytes.length || !bytes.subarray(at + 30, at + 30 + nameLength).equals(entry.rawName)) {
+    fail(
+      'workbook.damaged',
+      `文件“${fileName}”的压缩包结构前后不一致（同一部件有两个不同的名称），可能已损坏或是恶意构造的文件，为安全起见未打开。`,
+      `local header name "${bytes.subarray(at + 30, at + 30 + nameLength).toString('utf8')}" != central name "${entry.name}"`,
+    );
+  }
+  const start = at + 30 + nameLength + bytes.readUInt16LE(at + 28);
   const end = start + entry.compressedSize;
   if (end > bytes.length) {
     fail('workbook.damaged', `文件“${fileName}”已损坏或不完整，无法读取。`, `${entry.name} runs past the end of the file`);
@@ -251,6 +256,10 @@ function compressedData(bytes: Buffer, entry: ZipEntry, fileName: string): Buffe
  * Inflates one part, handing each chunk to `onChunk` (which may return false to stop early), and fails as
  * soon as the output passes the declared size. Returns false when stopped early.
  */
+/** Parts up to this size are inflated in one call and handed on in slices; larger ones are streamed. */
+const syncInflateBytes = 32 * 1024 * 1024;
+const syncChunkBytes = 1024 * 1024;
+
 function inflateEntry(
   bytes: Buffer,
   entry: ZipEntry,
@@ -267,6 +276,20 @@ function inflateEntry(
   if (entry.method === 0) {
     if (data.length > entry.uncompressedSize) tooBig();
     return Promise.resolve(onChunk(data));
+  }
+  if (entry.uncompressedSize <= syncInflateBytes) {
+    // In one call: a stream's round trips through the thread pool cost more than inflating does.
+    let whole: Buffer;
+    try {
+      whole = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') tooBig();
+      throw new UserError('workbook.damaged', `文件“${fileName}”已损坏，无法解压。`, `${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    for (let at = 0; at < whole.length; at += syncChunkBytes) {
+      if (!onChunk(whole.subarray(at, at + syncChunkBytes))) return Promise.resolve(false);
+    }
+    return Promise.resolve(true);
   }
   return new Promise((resolve, reject) => {
     const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
@@ -300,125 +323,36 @@ function inflateEntry(
   });
 }
 
-async function inflateSmall(bytes: Buffer, entry: ZipEntry, fileName: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  await inflateEntry(bytes, entry, fileName, (chunk) => (chunks.push(chunk), true));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&amp;/g, '&');
-}
-
-function attribute(tag: string, name: RegExp): string | undefined {
-  const match = new RegExp(`\\s${name.source}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
-  return match ? unescapeXml(match[2] ?? match[3] ?? '') : undefined;
-}
-
-/** Sheet part path → tab name, from workbook.xml and its relationships. */
-async function sheetNames(bytes: Buffer, byName: Map<string, ZipEntry>, fileName: string): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const workbook = byName.get('xl/workbook.xml');
-  const rels = byName.get('xl/_rels/workbook.xml.rels');
-  if (!workbook || !rels) return names;
-  const targets = new Map<string, string>();
-  for (const tag of (await inflateSmall(bytes, rels, fileName)).match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
-    const id = attribute(tag, /Id/);
-    const target = attribute(tag, /Target/);
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
-  }
-  for (const tag of (await inflateSmall(bytes, workbook, fileName)).match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
-    const name = attribute(tag, /name/);
-    const id = attribute(tag, /(?:\w+:)?id/);
-    const target = id ? targets.get(id) : undefined;
-    if (name !== undefined && target) names.set(target, name);
-  }
-  return names;
-}
-
-/** Counts <row> and <c> (cell) elements in a stream of XML chunks; a tag split across two chunks counts once. */
-export class RowCounter {
-  count = 0;
-  cells = 0;
-  private carry = '';
-  private static readonly pattern = /<(?:[A-Za-z_][\w.-]*:)?(row|c)[\s>/]/g;
-
-  push(chunk: Buffer): void {
-    // Tags are ASCII, so latin1 is exact for them and much faster than UTF-8.
-    const text = this.carry + chunk.toString('latin1');
-    const lastOpen = text.lastIndexOf('<');
-    // Keep an unfinished tag for the next chunk; a complete one before it has no '<' inside.
-    const cut = lastOpen >= 0 && text.length - lastOpen < 64 ? lastOpen : text.length;
-    this.scan(text.slice(0, cut));
-    this.carry = text.slice(cut);
-  }
-
-  finish(): number {
-    this.scan(`${this.carry} `);
-    this.carry = '';
-    return this.count;
-  }
-
-  private scan(text: string): void {
-    RowCounter.pattern.lastIndex = 0;
-    for (let match = RowCounter.pattern.exec(text); match !== null; match = RowCounter.pattern.exec(text)) {
-      if (match[1] === 'row') this.count++;
-      else this.cells++;
-    }
-  }
+/** A checked .xlsx archive: its parts by name, each inflated on demand under its declared size. */
+export interface WorkbookZip {
+  fileName: string;
+  /** Part names without a leading '/'. */
+  parts: Map<string, ZipEntry>;
+  inflate(entry: ZipEntry, onChunk: (chunk: Buffer) => boolean): Promise<boolean>;
 }
 
 /**
- * Everything this module checks, in the order that lets a hostile file do the least: signature, central
- * directory, declared sizes, kind of zip, then each part inflated under its declared size, counting the
- * rows of worksheets and stopping at the limit. Throws a UserError with a Chinese message on any problem.
+ * Everything that can be checked before reading a part, in the order that lets a hostile file do the least:
+ * signature, central directory, declared sizes, one name per part, kind of zip. Throws a UserError with a
+ * Chinese message on any problem.
  */
-export async function inspectWorkbook(bytes: Buffer, fileName: string): Promise<WorkbookInspection> {
+export function openWorkbookZip(bytes: Buffer, fileName: string): WorkbookZip {
   checkSignature(bytes, fileName);
   const entries = readCentralDirectory(bytes, fileName);
   checkDeclaredSizes(entries, fileName);
   checkIsWorkbook(entries, fileName);
-
-  const byName = new Map(entries.map((entry) => [entry.name.replace(/^\//, ''), entry]));
-  const names = await sheetNames(bytes, byName, fileName);
-  const sheets: SheetRowCount[] = [];
+  const parts = new Map<string, ZipEntry>();
   for (const entry of entries) {
-    const path = entry.name.replace(/^\//, '');
-    if (entry.name.endsWith('/')) continue;
-    const isSheet = names.has(path) || /^xl\/worksheets\/[^/]+\.xml$/i.test(path);
-    if (!isSheet) {
-      await inflateEntry(bytes, entry, fileName, () => true);
-      continue;
-    }
-    const counter = new RowCounter();
-    const name = names.get(path) ?? '';
-    const completed = await inflateEntry(bytes, entry, fileName, (chunk) => {
-      counter.push(chunk);
-      return counter.count <= workbookLimits.maxRows && counter.cells <= workbookLimits.maxCells;
-    });
-    const rows = completed ? counter.finish() : counter.count;
-    if (counter.cells > workbookLimits.maxCells) {
+    const name = entry.name.replace(/^\//, '');
+    if (parts.has(name)) {
       fail(
-        'workbook.tooManyCells',
-        `文件“${fileName}”的工作表${name ? `“${name}”` : ''}中的单元格超过 ${workbookLimits.maxCells.toLocaleString('en-US')} 个，远超正常名单，未导入。请删除多余的行列后再导入。`,
-        `${path}: more than ${workbookLimits.maxCells} cells`,
+        'workbook.damaged',
+        `文件“${fileName}”中有两个同名的部件（${name}），可能已损坏或是恶意构造的文件，为安全起见未打开。`,
+        `duplicate entry ${name}`,
       );
     }
-    if (rows > workbookLimits.maxRows) {
-      fail(
-        'workbook.tooManyRows',
-        `文件“${fileName}”的工作表${name ? `“${name}”` : ''}超过 ${workbookLimits.maxRows.toLocaleString('en-US')} 行，超出导入上限。请删除多余的行或拆分成几个文件后再导入。`,
-        `${path}: more than ${workbookLimits.maxRows} rows`,
-      );
-    }
-    sheets.push({ name, path, rows });
+    parts.set(name, entry);
   }
-  return { entries, sheets };
+  return { fileName, parts, inflate: (entry, onChunk) => inflateEntry(bytes, entry, fileName, onChunk) };
 }
+

@@ -84,6 +84,8 @@ export function formatCount(count: number, max?: number): string {
 
 /** An error when the text is over the limit; exactly at the limit is fine. */
 export function checkMaxChars(text: string, max: number): ValueProblem[] {
+  // Every counted item takes at least one UTF-16 unit, so a text no longer than the limit is within it.
+  if (text.length <= max) return [];
   const count = countWords(text);
   if (count <= max) return [];
   return [errorProblem('text.maxChars', `已 ${count} 字，超出限制 ${max} 字`)];

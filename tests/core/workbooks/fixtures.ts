@@ -201,6 +201,8 @@ export interface ZipPart {
   method?: 0 | 8;
   /** The size the central directory declares (defaults to the real size): lets a test lie. */
   declaredSize?: number;
+  /** The name the central directory gives (defaults to `name`, which the local header gives). */
+  centralName?: string;
 }
 
 /** A zip file built byte by byte, so tests can make archives no zip library would. */
@@ -235,7 +237,9 @@ export function buildZip(parts: ZipPart[]): Buffer {
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
+    const centralName = part.centralName === undefined ? name : Buffer.from(part.centralName, 'utf8');
+    central.writeUInt16LE(centralName.length, 28);
+    centrals.push(central, centralName);
     offset += 30 + name.length + stored.length;
   }
   const directory = Buffer.concat(centrals);

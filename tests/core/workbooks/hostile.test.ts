@@ -3,7 +3,7 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { getRegionTemplate } from '../../../electron/core/regions/templates';
 import { readCollectionWorkbook, readWorkbookForImport, workbookLimits } from '../../../electron/core/workbooks';
-import { RowCounter } from '../../../electron/core/workbooks/zip-safety';
+import { XmlTokenizer } from '../../../electron/core/workbooks/reading/xml-tokenizer';
 import { UserError } from '../../../electron/shared/errors';
 import { buildZip, minimalWorkbookParts } from './fixtures';
 
@@ -171,15 +171,35 @@ describe('hostile and broken files are refused with a clear message', () => {
   });
 });
 
-describe('row counting', () => {
-  it('counts a <row> or <c> tag split across two chunks once, and nothing else', () => {
-    const xml = '<cols><col min="1"/></cols><sheetData><row r="1"><c r="A1"/><c r="B1"><v>1</v></c></row><row r="2"/><x:row r="3"><x:c r="A3"/></x:row><rowBreaks/></sheetData><conditionalFormatting><cfRule/></conditionalFormatting>';
+describe('the XML tokenizer', () => {
+  it('reads a document split anywhere across chunks exactly as whole', () => {
+    const xml = '<?xml version="1.0"?><x:worksheet xmlns:x="ns"><!-- note --><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>A&amp;B &#x4E2D;&#25991;</t></is></c><c r="B1"><v>1</v></c></row><row r="2"/><x:row r="3"><x:c r="A3" a=\'q"\'/></x:row></sheetData><![CDATA[<raw>]]></x:worksheet>';
+    const run = (chunks: string[]) => {
+      const events: string[] = [];
+      const tokenizer = new XmlTokenizer(
+        {
+          open: (name, attributes, selfClosing) => events.push(`<${name} ${JSON.stringify(attributes)}${selfClosing ? '/' : ''}>`),
+          close: (name) => events.push(`</${name}>`),
+          text: (text) => {
+            // Text may arrive in pieces; join neighbours so that the comparison is about content.
+            if (events.length > 0 && events[events.length - 1].startsWith('"')) events[events.length - 1] = `"${events[events.length - 1].slice(1)}${text}`;
+            else events.push(`"${text}`);
+          },
+        },
+        (detail) => {
+          throw new Error(detail);
+        },
+      );
+      for (const chunk of chunks) tokenizer.write(chunk);
+      tokenizer.end();
+      return events;
+    };
+    const whole = run([xml]);
+    expect(whole).toContain('"A&B 中文');
+    expect(whole).toContain('<c {"r":"A3","a":"q\\""}/>');
+    expect(whole.filter((event) => event.startsWith('<row'))).toHaveLength(3);
     for (let cut = 1; cut < xml.length; cut++) {
-      const split = new RowCounter();
-      split.push(Buffer.from(xml.slice(0, cut)));
-      split.push(Buffer.from(xml.slice(cut)));
-      expect(split.finish(), `cut at ${cut}`).toBe(3);
-      expect(split.cells, `cut at ${cut}`).toBe(3);
+      expect(run([xml.slice(0, cut), xml.slice(cut)]), `cut at ${cut}`).toEqual(whole);
     }
   });
 });

@@ -1,0 +1,233 @@
+/**
+ * A streaming XML tokenizer for the parts of an .xlsx: text arrives in chunks, elements and text are
+ * handed to a handler as soon as they are complete, and nothing of the document is kept but the open
+ * elements' names. It is strict where a hostile file could hurt — no DTD (so no entity expansion), a
+ * character reference must name a real character, tags must nest and close, a tag or a nesting may not
+ * grow without end — and it calls `fail` with a precise English detail for anything else it refuses.
+ */
+
+export type XmlAttributes = Record<string, string>;
+
+export interface XmlHandler {
+  /** An element opened; `name` is its local name (the prefix dropped), attributes keep their full names. */
+  open(name: string, attributes: XmlAttributes, selfClosing: boolean): void;
+  close(name: string): void;
+  /** Text, entity references resolved; one text node may arrive in several calls. */
+  text(text: string): void;
+}
+
+/** A tag, comment or processing instruction longer than this is not an honest spreadsheet. */
+const maxTokenChars = 1024 * 1024;
+const maxDepth = 256;
+
+const noAttributes: XmlAttributes = Object.freeze({});
+const namedEntities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML 1.0's Char production, less what no text can hold (NUL and lone surrogates). */
+function isXmlChar(code: number): boolean {
+  return (code > 0 && code < 0xd800) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+function isNameEnd(code: number): boolean {
+  // white space, '/', '>'
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x2f || code === 0x3e;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+export class XmlTokenizer {
+  private pending = '';
+  private readonly stack: string[] = [];
+  private seenRoot = false;
+
+  constructor(
+    private readonly handler: XmlHandler,
+    private readonly fail: (detail: string) => never,
+  ) {}
+
+  /** Resolves entity and character references; refuses any that does not name a character. */
+  decode(text: string): string {
+    let amp = text.indexOf('&');
+    if (amp < 0) return text;
+    let out = '';
+    let from = 0;
+    while (amp >= 0) {
+      const semi = text.indexOf(';', amp + 1);
+      if (semi < 0 || semi - amp > 12) this.fail(`unterminated entity reference near "${text.slice(amp, amp + 12)}"`);
+      const body = text.slice(amp + 1, semi);
+      let replacement: string;
+      if (body.charCodeAt(0) === 0x23 /* # */) {
+        const hex = body.charCodeAt(1) === 0x78 || body.charCodeAt(1) === 0x58;
+        const digits = hex ? body.slice(2) : body.slice(1);
+        const valid = hex ? /^[0-9a-fA-F]{1,8}$/.test(digits) : /^[0-9]{1,10}$/.test(digits);
+        const code = valid ? parseInt(digits, hex ? 16 : 10) : NaN;
+        if (!valid || !isXmlChar(code)) this.fail(`invalid character reference &${body};`);
+        replacement = String.fromCodePoint(code);
+      } else {
+        const named = namedEntities[body];
+        if (named === undefined) this.fail(`undefined entity &${body};`);
+        replacement = named;
+      }
+      out += text.slice(from, amp) + replacement;
+      from = semi + 1;
+      amp = text.indexOf('&', from);
+    }
+    return out + text.slice(from);
+  }
+
+  write(chunk: string): void {
+    const text = this.pending === '' ? chunk : this.pending + chunk;
+    const stop = this.run(text);
+    this.pending = text.slice(stop);
+    if (this.pending.length > maxTokenChars) this.fail(`a tag or reference longer than ${maxTokenChars} characters`);
+  }
+
+  end(): void {
+    if (this.pending.trim() !== '') {
+      // Text after the root element or an unfinished tag.
+      if (this.pending.includes('<') || this.stack.length > 0) this.fail('the document ends inside a tag');
+    }
+    this.pending = '';
+    if (this.stack.length > 0) this.fail(`unclosed element <${this.stack[this.stack.length - 1]}>`);
+    if (!this.seenRoot) this.fail('no root element');
+  }
+
+  /** Tokenizes as far as the text allows; returns where the unfinished rest begins. */
+  private run(text: string): number {
+    const length = text.length;
+    let at = 0;
+    while (at < length) {
+      const lt = text.indexOf('<', at);
+      if (lt < 0) {
+        // Text to the end: hand it over except a reference that may continue in the next chunk.
+        const amp = text.lastIndexOf('&');
+        const cut = amp >= at && text.indexOf(';', amp) < 0 ? amp : length;
+        if (cut > at) this.emitText(text.slice(at, cut));
+        return cut;
+      }
+      if (lt > at) this.emitText(text.slice(at, lt));
+      const next = text.charCodeAt(lt + 1);
+      if (Number.isNaN(next)) return lt;
+      let end: number;
+      if (next === 0x3f /* ? */) {
+        end = text.indexOf('?>', lt + 2);
+        if (end < 0) return lt;
+        end += 2;
+      } else if (next === 0x21 /* ! */) {
+        if (text.startsWith('<!--', lt)) {
+          end = text.indexOf('-->', lt + 4);
+          if (end < 0) return lt;
+          end += 3;
+        } else if (text.startsWith('<![CDATA[', lt)) {
+          end = text.indexOf(']]>', lt + 9);
+          if (end < 0) return lt;
+          if (this.stack.length === 0) this.fail('character data outside the root element');
+          this.handler.text(text.slice(lt + 9, end));
+          end += 3;
+        } else if (length - lt < 9) {
+          return lt;
+        } else {
+          // <!DOCTYPE …> and its entity declarations are how XML bombs are made; no .xlsx part has one.
+          this.fail('a document type declaration (<!DOCTYPE>) is not allowed');
+        }
+      } else if (next === 0x2f /* / */) {
+        end = text.indexOf('>', lt + 2);
+        if (end < 0) return lt;
+        const name = localName(text.slice(lt + 2, end).trim());
+        const open = this.stack.pop();
+        if (open !== name) this.fail(`</${name}> closes <${open ?? 'nothing'}>`);
+        this.handler.close(name);
+        end += 1;
+      } else {
+        const parsed = this.openTag(text, lt);
+        if (parsed < 0) return lt;
+        end = parsed;
+      }
+      at = end;
+    }
+    return at;
+  }
+
+  private emitText(raw: string): void {
+    if (this.stack.length === 0) {
+      if (raw.trim() !== '') this.fail('text outside the root element');
+      return;
+    }
+    this.handler.text(this.decode(raw));
+  }
+
+  /** Parses a start tag at `lt`; returns the index after it, or -1 when the text ends inside it. */
+  private openTag(text: string, lt: number): number {
+    const length = text.length;
+    let at = lt + 1;
+    while (at < length && !isNameEnd(text.charCodeAt(at))) at++;
+    if (at >= length) return -1;
+    const name = text.slice(lt + 1, at);
+    if (name === '') this.fail('an element without a name');
+    // Most tags (<v>, <t>, <is>) have no attributes: they share one empty, frozen set.
+    let attributes: XmlAttributes = noAttributes;
+    for (;;) {
+      while (at < length && isSpace(text.charCodeAt(at))) at++;
+      if (at >= length) return -1;
+      const code = text.charCodeAt(at);
+      if (code === 0x3e /* > */ || code === 0x2f /* / */) {
+        const selfClosing = code === 0x2f;
+        if (selfClosing) {
+          if (at + 1 >= length) return -1;
+          if (text.charCodeAt(at + 1) !== 0x3e) this.fail(`malformed tag <${name}>`);
+          at++;
+        }
+        this.startElement(localName(name), attributes, selfClosing);
+        return at + 1;
+      }
+      const nameStart = at;
+      while (at < length) {
+        const c = text.charCodeAt(at);
+        if (c === 0x3d /* = */ || isSpace(c) || c === 0x3e || c === 0x2f) break;
+        at++;
+      }
+      if (at >= length) return -1;
+      const attribute = text.slice(nameStart, at);
+      while (at < length && isSpace(text.charCodeAt(at))) at++;
+      if (at >= length) return -1;
+      if (text.charCodeAt(at) !== 0x3d) this.fail(`attribute ${attribute} of <${name}> has no value`);
+      at++;
+      while (at < length && isSpace(text.charCodeAt(at))) at++;
+      if (at >= length) return -1;
+      const quote = text.charCodeAt(at);
+      if (quote !== 0x22 && quote !== 0x27) this.fail(`attribute ${attribute} of <${name}> is not quoted`);
+      const close = text.indexOf(quote === 0x22 ? '"' : "'", at + 1);
+      if (close < 0) return -1;
+      const raw = text.slice(at + 1, close);
+      if (raw.includes('<')) this.fail(`'<' in attribute ${attribute} of <${name}>`);
+      if (attributes === noAttributes) attributes = {};
+      attributes[attribute] = this.decode(raw);
+      at = close + 1;
+    }
+  }
+
+  private startElement(name: string, attributes: XmlAttributes, selfClosing: boolean): void {
+    if (this.stack.length === 0) {
+      if (this.seenRoot) this.fail('a second root element');
+      this.seenRoot = true;
+    }
+    if (this.stack.length >= maxDepth) this.fail(`elements nested deeper than ${maxDepth}`);
+    this.handler.open(name, attributes, selfClosing);
+    if (selfClosing) this.handler.close(name);
+    else this.stack.push(name);
+  }
+}
+
+/** The value of an attribute by its local name (r:id, x:id or id), for attributes whose prefix varies. */
+export function attributeByLocalName(attributes: XmlAttributes, name: string): string | undefined {
+  if (attributes[name] !== undefined) return attributes[name];
+  for (const key of Object.keys(attributes)) if (localName(key) === name) return attributes[key];
+  return undefined;
+}
