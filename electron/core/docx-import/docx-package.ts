@@ -64,9 +64,9 @@ export function refuseUnreadable(kind: FileKind, bytes: Buffer, fileName: string
   }
   switch (kind) {
     case 'empty':
-      fail('docx.empty', `文件“${fileName}”是空的（0 字节），没有可导入的内容。`, 'zero bytes');
+      return fail('docx.empty', `文件“${fileName}”是空的（0 字节），没有可导入的内容。`, 'zero bytes');
     case 'encrypted':
-      fail(
+      return fail(
         'docx.encrypted',
         `文件“${fileName}”设置了打开密码，无法读取。请在 Word 或 WPS 中打开它，取消密码（文件 → 信息 → 保护文档，或 WPS 的“文档加密”）并保存后再导入。`,
         'OLE compound file with EncryptedPackage',
@@ -74,7 +74,7 @@ export function refuseUnreadable(kind: FileKind, bytes: Buffer, fileName: string
     case 'unknown': {
       const text = bytes.subarray(0, 512).toString('utf8').trimStart().toLowerCase();
       const html = text.startsWith('<');
-      fail(
+      return fail(
         'docx.notWord',
         html
           ? `文件“${fileName}”是网页或 XML 格式，不是 Word 文档。请在 Word 或 WPS 中打开，另存为“Word 文档（*.docx）”后再导入。`
