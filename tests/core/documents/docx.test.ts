@@ -59,7 +59,7 @@ describe('.docx writer', () => {
     expect(xml.match(/<w:vMerge w:val="continue"\/>/g)).toHaveLength(2);
   });
 
-  it('prints A4 with the model’s margins, and page numbers 「- N -」 restarting after the cover', async () => {
+  it('prints A4 with the model’s margins, and GB/T 9704 page numbers 「— N —」 (odd right, even left) restarting after the cover', async () => {
     const { xml, zip } = await documentXml(buildAgreement(template, draft));
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
     // GB/T 9704: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right.
@@ -67,10 +67,13 @@ describe('.docx writer', () => {
     expect(xml).toContain('<w:pgNumType w:start="1"/>');
     const footers = zipEntryNames(zip).filter((name) => /^word\/footer\d+\.xml$/.test(name)).map((name) => readZipEntry(zip, name));
     const numbered = footers.filter((footer) => footer.includes('PAGE'));
-    expect(numbered).toHaveLength(1);
-    expect(numbered[0]).toMatch(/<w:t xml:space="preserve">- <\/w:t>[\s\S]*PAGE[\s\S]*<w:t xml:space="preserve"> -<\/w:t>/);
-    // The cover's footer is its own, empty: it must not inherit the page numbers.
-    expect(footers.filter((footer) => !footer.includes('PAGE'))).toHaveLength(1);
+    expect(numbered).toHaveLength(2);
+    for (const footer of numbered) expect(footer).toMatch(/<w:t xml:space="preserve">— <\/w:t>[\s\S]*PAGE[\s\S]*<w:t xml:space="preserve"> —<\/w:t>/);
+    expect(numbered.some((footer) => footer.includes('<w:jc w:val="right"/>'))).toBe(true);
+    expect(numbered.some((footer) => footer.includes('<w:jc w:val="left"/>'))).toBe(true);
+    expect(readZipEntry(zip, 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+    // The cover's footers are its own, empty: they must not inherit the page numbers.
+    expect(footers.filter((footer) => !footer.includes('PAGE'))).toHaveLength(2);
   });
 
   it('writes one signature row per member for 60 members', async () => {

@@ -93,7 +93,7 @@ describe.skipIf(!soffice || !hasPoppler)('exported documents read back through L
     return found;
   };
   /** Text as a reader compares it: page numbers, line breaks inside table cells and justified lines do not count. */
-  const compact = (text: string) => text.replace(/^\s*-\s*\d+\s*-\s*$/gm, '').replace(/\s+/g, '');
+  const compact = (text: string) => text.replace(/^\s*—\s*\d+\s*—\s*$/gm, '').replace(/\s+/g, '');
 
   for (const regionId of allRegions) {
     it(`${regionId}: the form shows the consortium, its lead, its first 20 members, team, platforms and goals`, () => {
