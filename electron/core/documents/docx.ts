@@ -153,6 +153,20 @@ class Writer {
     switch (run.kind) {
       case 'text': {
         if (run.text === '') return;
+        if (run.noWrap) {
+          // A number kept whole: Latin fonts without the East Asian hint (LibreOffice breaks East Asian text between
+          // any two characters, digits included) and hyphens that do not break (0994-2356781).
+          const resolved = resolve({ ...paragraphStyle, ...run }, this.base);
+          const face = fontFaces[resolved.font].latin;
+          const fonts = `<w:rFonts w:ascii="${face}" w:cs="${face}" w:eastAsia="${face}" w:hAnsi="${face}"/>`;
+          out.push(`<w:r><w:rPr>${fonts}${rPrBody(resolved, paragraph, false)}</w:rPr>`);
+          esc(run.text).split('-').forEach((part, i) => {
+            if (i > 0) out.push('<w:noBreakHyphen/>');
+            if (part !== '') out.push('<w:t xml:space="preserve">', part, '</w:t>');
+          });
+          out.push('</w:r>');
+          return;
+        }
         const own = rPrBody(resolve({ ...paragraphStyle, ...run }, this.base), paragraph);
         const parts = esc(run.text).split('\n');
         out.push(own ? `<w:r><w:rPr>${own}</w:rPr>` : '<w:r>');

@@ -1,6 +1,6 @@
 import type { CodeTableKind } from '../code-tables';
 import { filledRows, printedMembers } from '../derive';
-import type { Block, DocumentModel, ParagraphBlock, Section, TableBlock, TableCell, TableRow } from '../document-model';
+import type { Block, DocumentModel, Inline, ParagraphBlock, Section, TableBlock, TableCell, TableRow } from '../document-model';
 import { cellWidthForMm, fontSizePt, officialMargins, textWidthMm } from '../document-model';
 import type { Draft, TableRow as DraftRow } from '../draft';
 import { fieldKeys, memberKeys } from '../draft';
@@ -83,9 +83,22 @@ const valueCell = (value: string, colSpan = 1, align: 'center' | 'left' = 'cente
     ? cell(value, { colSpan, style: styles.cell })
     : cellOf(textParagraphs(value, { align, style: styles.cell }), { colSpan });
 
-/** A number that must stay on one line (身份证号, 电话): its column is made wide enough for it. */
-const numberCell = (value: string): TableCell =>
-  cellOf([paragraph(value === '' ? [] : [text(value, { noWrap: true })], { align: 'center', style: styles.cell })]);
+/**
+ * Numbers that must each stay on one line (身份证号, 电话): each kept whole, a line allowed to break only between
+ * them where the user gave several (「0994-2356781、13899451276」). Their columns are made wide enough for one.
+ */
+export function numberRuns(value: string): Inline[] {
+  return value
+    .split(/([、，,；;/\s]+)/)
+    .filter((part) => part !== '')
+    .map((part, i) => (i % 2 === 0 || /\d/.test(part) ? text(part, { noWrap: true }) : text(part)));
+}
+
+const numberCell = (value: string, colSpan = 1): TableCell =>
+  cellOf([paragraph(value === '' ? [] : numberRuns(value), { align: 'center', style: styles.cell })], { colSpan });
+
+/** Field types whose values are numbers a reader copies digit by digit: never broken inside. */
+const numberTypes = new Set(['phone', 'idcard', 'uscc']);
 
 /** A numbered section's title row (「一、技术创新目标（限500字）」) across the whole table. */
 function headingRow(heading: string, span: number): TableRow {
@@ -134,8 +147,15 @@ function cellValue(column: ColumnDef, row: DraftRow): string {
  */
 function listTable(template: RegionTemplate, draft: Draft, definition: TableDef): TableBlock {
   const columns = printedColumns(definition);
-  const widths = columnWidths(columns, tableWidth, definition.key);
   const rows = filledRows(draft.tables[definition.key]);
+  const size = fontSizePt[styles.cell.size];
+  const shortTypes = new Set(['yearMonth', 'date', 'age', 'integer', 'select', 'phone', 'idcard']);
+  const minimums = columns.map((column) =>
+    shortTypes.has(column.type)
+      ? Math.max(0, ...[...rows.map((data) => cellValue(column, data)), ...(column.options ?? [])].map((value) => cellWidthForMm(value, size)))
+      : 0,
+  );
+  const widths = columnWidths(columns, tableWidth, definition.key, minimums);
   const minimum = template.package.applicationForm.blankRows[definition.key] ?? 0;
   const body: TableRow[] = rows.map((data) =>
     row(columns.map((column) => valueCell(cellValue(column, data)))),
@@ -173,19 +193,23 @@ function memberTable(
   const members = printedMembers(template, draft);
   const body: TableRow[] = members.map((member, index) => {
     const role = member.values[memberKeys.role] ?? '';
-    const lines = [
+    const uscc = (member.values[memberKeys.uscc] ?? '').trim();
+    const lines: Inline[][] = [
       ...(leadMarked && index === 0 ? ['（牵头单位）'] : []),
       (member.values[memberKeys.name] ?? '').trim(),
-      (member.values[memberKeys.uscc] ?? '').trim(),
       ...others
         .map((c) => [c.label, placeText(c, cellValue(c, member), options)] as const)
         .filter(([, value]) => value !== '')
         .map(([label, value]) => `${label}：${value}`),
-    ].filter((line) => line !== '');
+    ]
+      .filter((line) => line !== '')
+      .map((line) => [text(line)]);
+    // The 18-character credit code on a line of its own, never broken, under the name.
+    if (uscc !== '') lines.splice(leadMarked && index === 0 ? 2 : 1, 0, numberRuns(uscc));
     return row(
       [
         cell(String(index + 1)),
-        cellOf(lines.map((line) => paragraph(line, { align: 'center', style: styles.cell }))),
+        cellOf(lines.map((runs) => paragraph(runs, { align: 'center', style: styles.cell }))),
         cellOf(textParagraphs(role, { align: 'justify', style: styles.cell }), { vAlign: 'center' }),
       ],
       // A role far over its 200 字 could be taller than a page: then it may run on rather than be cut.
@@ -311,13 +335,15 @@ function commonTables(template: RegionTemplate, draft: Draft, options: BuildOpti
   const labelFor = (field: FieldDef) => form.tableLabels[field.key] ?? field.label;
   const fields = template.fields.filter((f) => f.step === 'basic' && !f.extra && !coverOnly.has(f.key));
   const valueOf = (field: FieldDef) => fieldText(template, draft, field.key) || (field.type === 'date' ? blankDate : '');
+  const valueFor = (field: FieldDef, colSpan = 1) =>
+    numberTypes.has(field.type) ? numberCell(valueOf(field), colSpan) : valueCell(valueOf(field), colSpan);
   let pending: FieldDef[] = [];
   const flush = () => {
     if (pending.length === 2) {
       const [a, b] = pending;
-      rows.push(row([labelCell(labelFor(a)), valueCell(valueOf(a)), labelCell(labelFor(b)), valueCell(valueOf(b))], { minHeightMm: 10 }));
+      rows.push(row([labelCell(labelFor(a)), valueFor(a), labelCell(labelFor(b)), valueFor(b)], { minHeightMm: 10 }));
     } else if (pending.length === 1) {
-      rows.push(row([labelCell(labelFor(pending[0])), valueCell(valueOf(pending[0]), 3)], { minHeightMm: 10 }));
+      rows.push(row([labelCell(labelFor(pending[0])), valueFor(pending[0], 3)], { minHeightMm: 10 }));
     }
     pending = [];
   };

@@ -144,9 +144,10 @@ export function row(cells: TableCell[], options: Omit<TableRow, 'cells'> = {}): 
 
 /**
  * Column widths in mm for a table's columns, from how much room each kind of column needs, scaled to `totalMm`
- * and rounded to half millimetres (the remainder goes to the widest column, so they add up exactly).
+ * and rounded to half millimetres (the remainder goes to the widest column, so they add up exactly); a column is
+ * at least its entry of `minimumsMm` wide where the others can give the room.
  */
-export function columnWidths(columns: ColumnDef[], totalMm: number, table?: TableId): number[] {
+export function columnWidths(columns: ColumnDef[], totalMm: number, table?: TableId, minimumsMm?: number[]): number[] {
   const weight = (column: ColumnDef): number => {
     // Platform names (「某某公司国家企业技术中心」) are the longest cells of their table.
     if (table === 'platforms' && column.key === 'name') return 4;
@@ -174,6 +175,23 @@ export function columnWidths(columns: ColumnDef[], totalMm: number, table?: Tabl
   const weights = columns.map(weight);
   const sum = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.round(((w / sum) * totalMm) * 2) / 2);
+  // Short values (「2015年6月」, 「国家级」, an age) must fit on one line: such a column takes what it needs
+  // from the columns wider than their share allows, names and units, which wrap anyway.
+  const minimums = columns.map((_, i) => minimumsMm?.[i] ?? 0);
+  for (let pass = 0; pass < columns.length; pass++) {
+    const short = widths.map((w, i) => Math.max(0, minimums[i] - w));
+    const need = short.reduce((a, b) => a + b, 0);
+    if (need <= 0) break;
+    const donors = widths.map((w, i) => (short[i] === 0 ? Math.max(0, w - Math.max(minimums[i], 18)) : 0));
+    const room = donors.reduce((a, b) => a + b, 0);
+    if (room <= 0) break;
+    const give = Math.min(need, room);
+    for (let i = 0; i < widths.length; i++) {
+      if (short[i] > 0) widths[i] += (short[i] / need) * give;
+      else widths[i] -= (donors[i] / room) * give;
+    }
+  }
+  for (let i = 0; i < widths.length; i++) widths[i] = Math.round(widths[i] * 2) / 2;
   const widest = widths.indexOf(Math.max(...widths));
   widths[widest] = Math.round((widths[widest] + totalMm - widths.reduce((a, b) => a + b, 0)) * 10) / 10;
   return widths;
