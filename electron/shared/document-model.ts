@@ -261,7 +261,7 @@ export function pageNumberText(page: number | string): string {
  */
 export function cellWidthForMm(text: string, sizePt: number): number {
   let ems = 0;
-  for (const ch of text) ems += /[\x20-\x7e]/.test(ch) ? 0.56 : 1.04;
+  for (const ch of text) ems += /[\x20-\x7e]/.test(ch) ? 0.52 : 1.04;
   return Math.ceil((ems * sizePt * 25.4) / 72 + 2 * 1.9 + 1.2);
 }
 

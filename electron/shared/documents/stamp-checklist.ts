@@ -185,7 +185,7 @@ function rank(order: string[], unit: string): number {
 export function filingSentence(template: RegionTemplate): string {
   const filing = template.package.filing;
   if (filing.way === 'online') {
-    return `备案材料在线提交（${filing.submitTo}）：各处盖章、签字后将原件扫描上传，下列次数为一份原件的次数。${filing.how}`;
+    return `${filing.how}各处盖章、签字后将原件扫描上传，下列次数为一份原件的次数。`;
   }
   if (filing.copies === undefined) {
     return `${filing.how}原文未规定份数，请按申报通知要求的份数打印，下列次数为每份的次数；多页材料装订后由牵头单位加盖骑缝章。`;
@@ -223,6 +223,8 @@ export function buildStampChecklist(template: RegionTemplate, draft: Draft, _opt
       { minHeightMm: 8 },
     ),
   );
+  // Scans are uploaded page by page: there is no bound copy to seal across its pages.
+  const seams = template.package.filing.way !== 'online';
   const summaries = unitSummaries(template, draft);
   const summaryRows: TableRow[] = summaries.map((summary, index) =>
     row(
@@ -231,13 +233,14 @@ export function buildStampChecklist(template: RegionTemplate, draft: Draft, _opt
         cellOf([paragraph(summary.line, { style: styles.cell, align: 'left' })]),
         cell(`${summary.total.seal}`, { style: styles.cell }),
         cell(`${summary.total.signature}`, { style: styles.cell }),
-        cell(`${summary.total.seam}`, { style: styles.cell }),
+        ...(seams ? [cell(`${summary.total.seam}`, { style: styles.cell })] : []),
         cell('☐', { style: styles.cell }),
       ],
       { minHeightMm: 9 },
     ),
   );
-  const summaryColumns = [fit('序号'), 0, fit('公章'), fit('签字'), fit('骑缝章'), fit('完成')];
+  const summaryLabels = ['序号', '单位及需办理事项', '公章', '签字', ...(seams ? ['骑缝章'] : []), '完成'];
+  const summaryColumns = summaryLabels.map((label, i) => (i === 1 ? 0 : fit(label)));
   summaryColumns[1] = width - summaryColumns.reduce((a, b) => a + b, 0);
   const placeColumns = [fit('组建申请表'), 42, 30, fit('方式'), Math.max(fit(countLabel), fit('每家 3')), 0];
   placeColumns[5] = width - placeColumns.reduce((a, b) => a + b, 0);
@@ -253,7 +256,7 @@ export function buildStampChecklist(template: RegionTemplate, draft: Draft, _opt
       columnsMm: summaryColumns,
       headerRows: 1,
       style: styles.cell,
-      rows: [header(['序号', '单位及需办理事项', '公章', '签字', '骑缝章', '完成']), ...summaryRows],
+      rows: [header(summaryLabels), ...summaryRows],
     },
     paragraph('二、按文件列出盖章、签字位置', { style: styles.cellStrong, spaceBeforePt: 12, spaceAfterPt: 4, keepWithNext: true }),
     {

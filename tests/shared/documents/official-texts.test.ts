@@ -78,7 +78,7 @@ describe('内蒙古自治区', () => {
     expect(checklist).toContain('蒙科聚');
     expect(checklist).toContain('扫描上传');
     expect(checklist).not.toContain('一式三份');
-    expect(checklist).not.toContain('骑缝处');
+    expect(checklist).not.toContain('骑缝');
     expect(unitSummaries(template, draft)[0].line).toContain('组建协议 2 处公章、1 处签字');
   });
 
