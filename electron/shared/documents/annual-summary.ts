@@ -44,7 +44,9 @@ export function buildAnnualSummary(template: RegionTemplate, draft: Draft, _opti
     footLines: report ? [`报送：${report.submitTo}`] : [],
   });
   const blocks: Block[] = [
-    paragraph(`${name}${title}`, { style: styles.pageTitle, align: 'center', spaceAfterPt: 12, lineSpacing: line, outlineLevel: 0 }),
+    // The consortium's name and the report's title on a line each, as the cover has them, not broken mid-word.
+    paragraph(name, { style: styles.pageTitle, align: 'center', lineSpacing: line, outlineLevel: 0 }),
+    paragraph(title, { style: styles.pageTitle, align: 'center', spaceAfterPt: 12, lineSpacing: line }),
   ];
   for (const part of report?.outline ?? []) {
     blocks.push(

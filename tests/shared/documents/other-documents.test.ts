@@ -110,7 +110,7 @@ describe('yearly reports', () => {
     const template = templateOf('guangxi');
     const draft = withField(withField(exampleDraft('guangxi'), 'summaryYear', '2025'), 'reportProblems', '中试平台用地审批周期较长。');
     const text = plainText(buildAnnualSummary(template, draft));
-    expect(text).toContain(`${draft.fields.consortiumName}2025年度总结和下一年度工作计划`);
+    expect(text).toContain(`${draft.fields.consortiumName}\n2025年度总结和下一年度工作计划`);
     for (const heading of [
       '（一）内部制度建设情况',
       '（二）核心技术攻关、创新平台设置实施情况',
