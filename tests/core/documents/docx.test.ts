@@ -76,6 +76,34 @@ describe('.docx writer', () => {
     expect(footers.filter((footer) => !footer.includes('PAGE'))).toHaveLength(2);
   });
 
+  it('gives each signature row room for a 42 mm seal (trHeight at least 42 mm)', async () => {
+    for (const regionId of ['xinjiang', 'chongqing', 'neimenggu']) {
+      const { xml } = await documentXml(buildAgreement(templateOf(regionId), exampleDraft(regionId)));
+      const signature = tablesOf(xml).at(-1) ?? '';
+      const heights = [...signature.matchAll(/<w:trHeight w:val="(\d+)" w:hRule="atLeast"\/>/g)].map((m) => Number(m[1]));
+      const seal = Math.round((42 * 1440) / 25.4);
+      expect(heights.slice(1).length, regionId).toBe(exampleDraft(regionId).tables.members.length);
+      for (const height of heights.slice(1)) expect(height, regionId).toBeGreaterThanOrEqual(seal);
+    }
+  });
+
+  it('writes numbers as unbreakable Latin runs: no East Asian hint, hyphens that do not break', async () => {
+    const neimenggu = exampleDraft('neimenggu');
+    const { xml } = await documentXml(buildApplicationForm(templateOf('neimenggu'), neimenggu));
+    const idRun = new RegExp(`<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"/>[^]*?<w:t xml:space="preserve">${neimenggu.fields.legalRepIdCard}</w:t></w:r>`);
+    expect(xml).toMatch(idRun);
+    const [area, number] = neimenggu.fields.legalRepPhone.split('-');
+    expect(xml).toContain(`<w:t xml:space="preserve">${area}</w:t><w:noBreakHyphen/><w:t xml:space="preserve">${number}</w:t>`);
+  });
+
+  it('keeps the member table’s last row with the 「若成员单位超过20家……」 note below it', async () => {
+    const { xml } = await documentXml(buildApplicationForm(template, draft));
+    const at = xml.indexOf('注：若成员单位超过20家');
+    const before = xml.slice(0, at);
+    const lastRow = before.slice(before.lastIndexOf('<w:tr>'));
+    expect(lastRow).toContain('<w:keepNext/>');
+  });
+
   it('writes one signature row per member for 60 members', async () => {
     const { xml } = await documentXml(buildAgreement(template, withMembers('xinjiang', 60)));
     const signature = tablesOf(xml).find((table) => table.includes('法定代表人或授权代表（签字）')) ?? '';

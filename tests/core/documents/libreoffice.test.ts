@@ -143,6 +143,29 @@ describe.skipIf(!soffice || !hasPoppler)('exported documents read back through L
     expect(plan.pages).toBeGreaterThanOrEqual(3);
   });
 
+  it('keeps every 身份证号, phone number and credit code whole on one line, as LibreOffice lays them out', () => {
+    const lines = (name: string) => pdf(name, 'applicationForm').text.split('\n');
+    const neimenggu = drafts.get('neimenggu')!;
+    const printed = lines('neimenggu');
+    for (const key of ['legalRepIdCard', 'contactIdCard', 'legalRepPhone', 'contactPhone']) {
+      expect(printed.some((line) => line.includes(neimenggu.fields[key])), key).toBe(true);
+    }
+    for (const regionId of allRegions) {
+      const draft = drafts.get(regionId)!;
+      const text = lines(regionId);
+      for (const phone of draft.fields.contactPhone.split(/[、，,；;\s]+/).filter(Boolean)) {
+        expect(text.some((line) => line.includes(phone)), `${regionId} ${phone}`).toBe(true);
+      }
+      for (const member of printedMembers(templateOf(regionId), draft)) {
+        expect(text.some((line) => line.includes(member.values.uscc)), `${regionId} ${member.values.uscc}`).toBe(true);
+      }
+    }
+  });
+
+  it('prints GB/T 9704 page numbers 「— N —」 on the numbered pages', () => {
+    expect(pdf('xinjiang', 'agreement').text).toMatch(/^\s*—\s*1\s*—\s*$/m);
+  });
+
   it('a 500-字 goal and a long CV flow over the pages whole', () => {
     const form = pdf('big', 'applicationForm');
     const text = compact(form.text);
