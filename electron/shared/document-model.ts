@@ -255,14 +255,15 @@ export function pageNumberText(page: number | string): string {
 }
 
 /**
- * The width `text` set in `sizePt` takes in a table cell, with Word's cell margins and room
- * for fonts a little wider than 宋体 (LibreOffice falls back to Noto CJK): a column at least this wide never
- * wraps its header (序号, 骑缝章) or its number. Digits and Latin letters count as about half a character.
+ * The width `text` set in `sizePt` takes in a table cell, with Word's cell margins: a column at least this wide
+ * never wraps its header (序号, 骑缝章) or its number. A Chinese character is one em; a digit or Latin letter is
+ * counted at 0.64 em, the width of the widest font a machine without Times New Roman falls back to (DejaVu
+ * Serif; Times New Roman's digits are 0.5 em), so that an 18-digit number fits wherever it is opened.
  */
 export function cellWidthForMm(text: string, sizePt: number): number {
   let ems = 0;
-  for (const ch of text) ems += /[\x20-\x7e]/.test(ch) ? 0.52 : 1.04;
-  return Math.ceil((ems * sizePt * 25.4) / 72 + 2 * 1.9 + 1.2);
+  for (const ch of text) ems += /[\x20-\x7e]/.test(ch) ? 0.64 : 1;
+  return Math.ceil(((ems * sizePt * 25.4) / 72 + 2 * 1.9 + 0.4) * 2) / 2;
 }
 
 /** All the text of a model, in order: for tests and for searching a document without rendering it. */

@@ -154,12 +154,13 @@ class Writer {
       case 'text': {
         if (run.text === '') return;
         if (run.noWrap) {
-          // A number kept whole: Latin fonts without the East Asian hint (LibreOffice breaks East Asian text between
-          // any two characters, digits included) and hyphens that do not break (0994-2356781).
+          // A number kept whole: Latin fonts without the East Asian hint (East Asian text may break between any two
+          // characters, digits included) and hyphens that do not break (0994-2356781).
           const resolved = resolve({ ...paragraphStyle, ...run }, this.base);
           const face = fontFaces[resolved.font].latin;
           const fonts = `<w:rFonts w:ascii="${face}" w:cs="${face}" w:eastAsia="${face}" w:hAnsi="${face}"/>`;
-          out.push(`<w:r><w:rPr>${fonts}${rPrBody(resolved, paragraph, false)}</w:rPr>`);
+          // Marked as English too: under the document's zh-CN, LibreOffice breaks even a Latin run between digits.
+          out.push(`<w:r><w:rPr>${fonts}${rPrBody(resolved, paragraph, false)}<w:lang w:val="en-US"/></w:rPr>`);
           esc(run.text).split('-').forEach((part, i) => {
             if (i > 0) out.push('<w:noBreakHyphen/>');
             if (part !== '') out.push('<w:t xml:space="preserve">', part, '</w:t>');
