@@ -4,6 +4,7 @@ import { UserError } from '../../shared/errors';
 import type { ProjectDraft, ProjectFile } from '../../shared/project-file';
 import { projectFileSchema, projectFormat, projectLimits, projectSchemaVersion } from '../../shared/project-file';
 import { tableIds } from '../../shared/region-template';
+import { loadRegionTemplates } from '../regions/templates';
 
 /**
  * Reading and writing project files (项目文件, *.lhtproj.json). Reading is defensive: the file may come from
@@ -22,8 +23,8 @@ export class ProjectFileError extends UserError {
 }
 
 /**
- * Reads a project file. With `regions` (the loaded templates' ids and names), a draft of a region this
- * installation has no template for is refused here, naming the regions it has.
+ * Reads a project file. A draft of a region with no template among `regions` (by default the installed
+ * templates) is refused here, naming the regions there are.
  */
 export function parseProjectFile(text: string, regions?: ReadonlyArray<{ id: string; name: string }>): ProjectFile {
   // A UTF-8 byte is at most one UTF-16 unit, so only a long string needs the exact byte count.
@@ -74,17 +75,27 @@ export function parseProjectFile(text: string, regions?: ReadonlyArray<{ id: str
         .join('\n'),
     );
   }
-  if (regions) {
-    const index = result.data.drafts.findIndex((draft) => !regions.some((region) => region.id === draft.regionId));
+  const known = regions ?? installedRegions();
+  if (known) {
+    const index = result.data.drafts.findIndex((draft) => !known.some((region) => region.id === draft.regionId));
     if (index >= 0) {
       const regionId = result.data.drafts[index].regionId;
       throw new ProjectFileError(
-        `项目文件格式不正确：drafts[${index}].regionId 「${regionId}」不是本软件已有的地区（可选：${regions.map((region) => `${region.id}（${region.name}）`).join('、')}）`,
-        `unknown region ${regionId} at drafts[${index}]`,
+        `项目文件格式不正确：drafts[${index}].regionId 不是支持的地区（「${regionId}」；可选：${known.map((region) => `${region.id}（${region.name}）`).join('、')}）`,
+        `drafts[${index}].regionId: unknown region ${regionId}`,
       );
     }
   }
   return result.data;
+}
+
+/** The regions of the installed templates, or null where they cannot be read (the importer then checks them). */
+function installedRegions(): ReadonlyArray<{ id: string; name: string }> | null {
+  try {
+    return loadRegionTemplates();
+  } catch {
+    return null;
+  }
 }
 
 /** drafts[0].tables.members[3].name — the path as a user with a text editor would look for it. */
