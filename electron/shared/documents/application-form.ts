@@ -88,10 +88,9 @@ const valueCell = (value: string, colSpan = 1, align: 'center' | 'left' = 'cente
  * them where the user gave several (「0994-2356781、13899451276」). Their columns are made wide enough for one.
  */
 export function numberRuns(value: string): Inline[] {
-  return value
-    .split(/([、，,；;/\s]+)/)
-    .filter((part) => part !== '')
-    .map((part, i) => (i % 2 === 0 || /\d/.test(part) ? text(part, { noWrap: true }) : text(part)));
+  // A separator stays with the number before it: 「、」 may not open a line, so on a line of its own it would
+  // drag that number's last digit down with it.
+  return (value.match(/[^、，,；;/\s]+[、，,；;/\s]*|[、，,；;/\s]+/g) ?? []).map((part) => text(part, { noWrap: true }));
 }
 
 const numberCell = (value: string, colSpan = 1): TableCell =>
