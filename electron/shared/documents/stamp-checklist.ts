@@ -190,7 +190,7 @@ export function filingSentence(template: RegionTemplate): string {
   if (filing.copies === undefined) {
     return `${filing.how}原文未规定份数，请按申报通知要求的份数打印，下列次数为每份的次数；多页材料装订后由牵头单位加盖骑缝章。`;
   }
-  return `申报材料一式${filing.copies}份（${filing.how}），下列次数均为${filing.copies}份合计；多页材料装订后由牵头单位加盖骑缝章。`;
+  return `${filing.how}下列次数均为${filing.copies}份合计；多页材料装订后由牵头单位加盖骑缝章。`;
 }
 
 export function buildStampChecklist(template: RegionTemplate, draft: Draft, _options: BuildOptions = {}): DocumentModel {

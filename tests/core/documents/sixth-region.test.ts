@@ -139,7 +139,7 @@ describe('a sixth region, added as a file', () => {
     expect(form).not.toContain('新疆维吾尔自治区科学技术厅');
     expect(form).not.toContain('地（州、市）科技部门推荐意见');
     const checklist = plainText(buildStampChecklist(template, draft));
-    expect(checklist).toContain('一式2份');
+    expect(checklist).toContain('申请书一式两份，盖章后报海南省科学技术厅。下列次数均为2份合计');
     expect(checklist).toContain('须由主要负责人本人签字');
     expect(filingDocuments(template)).toEqual(['applicationForm', 'agreement', 'implementationPlan']);
 
