@@ -161,9 +161,12 @@ class Writer {
           const fonts = `<w:rFonts w:ascii="${face}" w:cs="${face}" w:eastAsia="${face}" w:hAnsi="${face}"/>`;
           // Marked as English too: under the document's zh-CN, LibreOffice breaks even a Latin run between digits.
           out.push(`<w:r><w:rPr>${fonts}${rPrBody(resolved, paragraph, false)}<w:lang w:val="en-US"/></w:rPr>`);
-          esc(run.text).split('-').forEach((part, i) => {
-            if (i > 0) out.push('<w:noBreakHyphen/>');
-            if (part !== '') out.push('<w:t xml:space="preserve">', part, '</w:t>');
+          esc(run.text).split('\n').forEach((line, n) => {
+            if (n > 0) out.push('<w:br/>');
+            line.split('-').forEach((part, i) => {
+              if (i > 0) out.push('<w:noBreakHyphen/>');
+              if (part !== '') out.push('<w:t xml:space="preserve">', part, '</w:t>');
+            });
           });
           out.push('</w:r>');
           return;

@@ -88,9 +88,10 @@ const valueCell = (value: string, colSpan = 1, align: 'center' | 'left' = 'cente
  * them where the user gave several (「0994-2356781、13899451276」). Their columns are made wide enough for one.
  */
 export function numberRuns(value: string): Inline[] {
-  // A separator stays with the number before it: 「、」 may not open a line, so on a line of its own it would
-  // drag that number's last digit down with it.
-  return (value.match(/[^、，,；;/\s]+[、，,；;/\s]*|[、，,；;/\s]+/g) ?? []).map((part) => text(part, { noWrap: true }));
+  // Several numbers go one to a line, each with the separator the user typed after it: left to the line breaker,
+  // 「、」 (which may not open a line) drags the last digit of the number before it onto the next line.
+  const parts = value.match(/[^、，,；;/\s]+[、，,；;/\s]*|[、，,；;/\s]+/g) ?? [];
+  return parts.map((part, i) => text(i < parts.length - 1 ? `${part.trimEnd()}\n` : part, { noWrap: true }));
 }
 
 const numberCell = (value: string, colSpan = 1): TableCell =>

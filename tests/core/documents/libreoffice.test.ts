@@ -144,7 +144,11 @@ describe.skipIf(!soffice || !hasPoppler)('exported documents read back through L
   });
 
   it('keeps every 身份证号, phone number and credit code whole on one line, as LibreOffice lays them out', () => {
-    const lines = (name: string) => pdf(name, 'applicationForm').text.split('\n');
+    // The pages after the cover: the cover has room to spare, the table's cells do not.
+    const lines = (name: string) => {
+      const text = pdf(name, 'applicationForm').text;
+      return text.slice(text.indexOf('填表说明')).split('\n');
+    };
     const neimenggu = drafts.get('neimenggu')!;
     const printed = lines('neimenggu');
     for (const key of ['legalRepIdCard', 'contactIdCard', 'legalRepPhone', 'contactPhone']) {
@@ -153,7 +157,8 @@ describe.skipIf(!soffice || !hasPoppler)('exported documents read back through L
     for (const regionId of allRegions) {
       const draft = drafts.get(regionId)!;
       const text = lines(regionId);
-      for (const phone of draft.fields.contactPhone.split(/[、，,；;\s]+/).filter(Boolean)) {
+      const phones = templateOf(regionId).package.applicationForm.coverOnlyFields.includes('contactPhone') ? '' : draft.fields.contactPhone;
+      for (const phone of phones.split(/[、，,；;\s]+/).filter(Boolean)) {
         expect(text.some((line) => line.includes(phone)), `${regionId} ${phone}`).toBe(true);
       }
       for (const member of printedMembers(templateOf(regionId), draft)) {
