@@ -41,9 +41,11 @@ export function coverSection(spec: CoverSpec): Section {
   const hasSuffix = spec.lines.some((line) => line.suffix);
   // Room for the cell margins and for fonts a little wider than 宋体 (LibreOffice falls back to Noto CJK).
   const labelMm = Math.min(62, Math.ceil(longestLabel * charMm + 6));
-  const suffixMm = hasSuffix ? Math.ceil(4 * charMm + 6) : 0;
-  // The block of lines is centred as on the official covers: a margin column on each side.
-  const sideMm = 4;
+  const suffixMm = hasSuffix ? Math.ceil(4 * charMm + 4) : 0;
+  // The block of lines is centred as on the official covers: a margin column on each side, given up where a long
+  // name (「某某集团股份有限公司」) would otherwise wrap before its （盖章）.
+  const longestValue = Math.max(0, ...spec.lines.filter((line) => line.suffix).map((line) => [...line.value].length));
+  const sideMm = Math.max(0, Math.min(4, (width - labelMm - suffixMm - (longestValue * charMm + 4)) / 2));
   const valueMm = Math.round((width - 2 * sideMm - labelMm - suffixMm) * 10) / 10;
   const columnsMm = [sideMm, labelMm, valueMm, ...(hasSuffix ? [suffixMm] : []), sideMm];
 
