@@ -1,6 +1,6 @@
 /**
  * Page images of the documents, for a person to hold next to the official forms:
- * `npx tsx scripts/render-samples.ts [region…]` (default: xinjiang neimenggu) writes, into test-results/samples/,
+ * `npx tsx scripts/render-samples.ts [region…]` (default: every loaded region) writes, into test-results/samples/,
  * PNGs of the first pages of each document of each region's example project — once as Word would open it
  * (.docx → LibreOffice → PDF) and once as the in-app print view prints it (HTML → Chromium → PDF).
  * Needs LibreOffice (soffice) and poppler (pdftoppm); Chromium is used when found.
@@ -12,15 +12,15 @@ import { writeDocx } from '../electron/core/documents/docx';
 import { coreBuildOptions } from '../electron/core/documents/export-package';
 import { convertToPdf, findSoffice } from '../electron/core/documents/libreoffice';
 import { parseProjectFile, projectDraftToDraft } from '../electron/core/project/project-file';
-import { getRegionTemplate, resourcesDir } from '../electron/core/regions/templates';
+import { getRegionTemplate, loadRegionTemplates, resourcesDir } from '../electron/core/regions/templates';
 import type { PrintableKind } from '../electron/shared/documents';
 import { buildDocument, offeredDocuments, renderHtml } from '../electron/shared/documents';
 
 const root = resolve(__dirname, '..');
 const outDir = join(root, 'test-results', 'samples');
-const regions = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['xinjiang', 'neimenggu'];
+const regions = process.argv.slice(2).length > 0 ? process.argv.slice(2) : loadRegionTemplates().map((template) => template.id);
 /** Pages per document: enough to see the cover, the instructions and the start of the main table. */
-const firstPages: Partial<Record<PrintableKind, number>> = { applicationForm: 5, agreement: 4, implementationPlan: 3 };
+const firstPages: Partial<Record<PrintableKind, number>> = { applicationForm: 8, agreement: 6, implementationPlan: 5, annualSummary: 3, stampChecklist: 3 };
 const dpi = 60;
 
 async function main(): Promise<void> {
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     const draft = projectDraftToDraft(project.drafts[0], () => `row-${++n}`);
     for (const kind of offeredDocuments(template)) {
       if (kind === 'memberWorkbook') continue;
-      const model = buildDocument(kind, template, draft, coreBuildOptions({ today: '2025-03-20' }));
+      const model = buildDocument(kind, template, draft, coreBuildOptions());
       const stem = `${region}-${kind}`;
       const docx = join(work, `${stem}.docx`);
       const html = join(work, `${stem}.html`);

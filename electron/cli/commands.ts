@@ -7,7 +7,7 @@ import { checkExitCode, checkExitCodesHelp } from '../core/checks/exit-code';
 import { exportPackage } from '../core/documents/export-package';
 import { DraftStore } from '../core/storage/draft-store';
 import { parseProjectFile, projectDraftToDraft } from '../core/project/project-file';
-import { getRegionTemplate } from '../core/regions/templates';
+import { getRegionTemplate, loadRegionTemplates } from '../core/regions/templates';
 import type { CheckReport } from '../shared/checks';
 import type { Draft } from '../shared/draft';
 import { leadTier, memberKeys } from '../shared/draft';
@@ -44,7 +44,7 @@ const validators: Record<string, { label: string; check: (value: string) => Valu
 /** The drafts of a project file, or null after telling the user (in Chinese) why it cannot be read. */
 function readProjectDrafts(file: string, io: CliIo): Draft[] | null {
   try {
-    return parseProjectFile(readFileSync(file, 'utf8')).drafts.map((pd) => projectDraftToDraft(pd, randomUUID));
+    return parseProjectFile(readFileSync(file, 'utf8'), loadRegionTemplates()).drafts.map((pd) => projectDraftToDraft(pd, randomUUID));
   } catch (error) {
     io.err(`${error instanceof UserError ? error.message : `无法读取项目文件：${String(error)}`}\n`);
     return null;

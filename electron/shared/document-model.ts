@@ -69,6 +69,11 @@ export interface TextStyle {
 export interface TextInline extends TextStyle {
   kind: 'text';
   text: string;
+  /**
+   * Never broken across lines (an 18-digit 身份证号, a phone number): the print view keeps it on one line and
+   * the builders give its column room for it, since Word breaks a too-long run of digits anywhere.
+   */
+  noWrap?: boolean;
 }
 
 /** A check box as printed on a form: ☑ when checked, ☐ when not. */
@@ -198,11 +203,11 @@ export interface DocumentModel {
 /** A4 in millimetres. */
 export const pageSizeMm = { width: 210, height: 297 } as const;
 
-/** GB/T 9704: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (official documents: 组建协议, 实施方案 …). */
+/**
+ * GB/T 9704: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm. Every document of a package uses it, forms
+ * included, so that the package printed in one go has one set of margins.
+ */
 export const officialMargins: PageMargins = { top: 37, bottom: 35, left: 28, right: 26 };
-
-/** Forms use less height than a 公文 so their tables keep the official page breaks; same width. */
-export const formMargins: PageMargins = { top: 25.4, bottom: 25.4, left: 28, right: 26 };
 
 export function textWidthMm(margins: PageMargins): number {
   return pageSizeMm.width - margins.left - margins.right;
@@ -244,9 +249,21 @@ export function checkboxChar(checked: boolean): string {
   return checked ? '☑' : '☐';
 }
 
-/** The footer text of page N: 「- 1 -」. */
+/** The footer text of page N as GB/T 9704 writes it, the number between two 一字线: 「— 1 —」. */
 export function pageNumberText(page: number | string): string {
-  return `- ${page} -`;
+  return `— ${page} —`;
+}
+
+/**
+ * The width `text` set in `sizePt` takes in a table cell, with Word's cell margins: a column at least this wide
+ * never wraps its header (序号, 骑缝章) or its number. A Chinese character is one em; a digit or Latin letter is
+ * counted at 0.64 em, the width of the widest font a machine without Times New Roman falls back to (DejaVu
+ * Serif; Times New Roman's digits are 0.5 em), so that an 18-digit number fits wherever it is opened.
+ */
+export function cellWidthForMm(text: string, sizePt: number): number {
+  let ems = 0;
+  for (const ch of text) ems += /[\x20-\x7e]/.test(ch) ? 0.64 : 1;
+  return Math.ceil(((ems * sizePt * 25.4) / 72 + 2 * 1.9 + 0.4) * 2) / 2;
 }
 
 /** All the text of a model, in order: for tests and for searching a document without rendering it. */

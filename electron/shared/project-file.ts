@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { maxValueLength } from './contract/define';
-import { regionIds, tableIds } from './region-template';
+import { regionIdSchema, tableIds } from './region-template';
 
 /**
  * The project file (项目文件, *.lhtproj.json): one or more drafts as JSON, to move work between computers,
@@ -25,7 +25,7 @@ const valuesSchema = z
 export const projectDraftSchema = z
   .object({
     id: z.string().max(64).optional(),
-    regionId: z.enum(regionIds),
+    regionId: regionIdSchema,
     templateVersion: z.number().int().positive(),
     createdAt: z.string().max(40).optional(),
     updatedAt: z.string().max(40).optional(),

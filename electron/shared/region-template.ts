@@ -6,8 +6,15 @@ import { z } from 'zod';
  * validator and exporter serve every region. Files live in resources/regions/*.json.
  */
 
-export const regionIds = ['xinjiang', 'guangxi', 'chongqing', 'zhejiang', 'neimenggu'] as const;
-export type RegionId = (typeof regionIds)[number];
+/**
+ * A region's id is the name of its file (resources/regions/<id>.json): the ids are whatever files are loaded, so
+ * a region is added by adding a file. Where an id arrives from outside (the UI, a project file) it is checked
+ * for this shape here and against the loaded templates by the core.
+ */
+export const regionIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, '地区标识应为小写字母开头的字母、数字或连字符（不超过 40 个字符）');
+export type RegionId = string;
 
 /** Value kinds a field or a table column can hold; each has one validator in validation/. */
 export const valueTypes = [
@@ -184,8 +191,178 @@ export const documentKinds = [
 ] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
+/**
+ * What fills a line of a cover (封面): a field of the draft by its key, or one of these values the documents
+ * compute: the lead unit (牵头单位), the lead's legal representative, the GB/T 4754 name of the 行业类别 code
+ * chosen, a date of the form written in Chinese numerals, or nothing (a line left for hand or stamp).
+ */
+export const coverValues = ['lead', 'leader', 'industryName', 'fillDateNumerals', 'blank'] as const;
+
+const coverLineSchema = z.object({
+  label: z.string().min(1),
+  /** A field key, or one of coverValues. */
+  value: z.string().min(1),
+  /** Printed after the line: 「（盖章）」, 「（公章）」, 「（签章）」. */
+  suffix: z.string().optional(),
+});
+
+const coverSchema = z.object({
+  /** The attachment number the issued form carries above its title (「附件1」). */
+  attachmentLabel: z.string().optional(),
+  /** The title as printed, split where the official cover breaks it; defaults to the document's title. */
+  titleLines: z.array(z.string().min(1)).optional(),
+  lines: z.array(coverLineSchema),
+  /** Lines at the foot: 「新疆维吾尔自治区科学技术厅制」; none where the form has none (the common layout). */
+  footLines: z.array(z.string()),
+});
+export type CoverData = z.infer<typeof coverSchema>;
+
+/** Who fills an opinion block or stamps a place: the lead, a recommending body, an expert panel, the department. */
+export const stampParties = ['lead', 'recommender', 'experts', 'department'] as const;
+
+const opinionBlockSchema = z.object({
+  title: z.string().min(1),
+  /** The line the signer stamps or signs over (「牵头单位（盖章）：」, 「专家签字：」). */
+  signer: z.string().min(1),
+  party: z.enum(stampParties),
+});
+export type OpinionBlockData = z.infer<typeof opinionBlockSchema>;
+
+/** One heading of an outline (实施方案, yearly report), the field the user writes it in, and what it asks. */
+const outlinePartSchema = z.object({
+  heading: z.string().min(1),
+  /** The draft field holding the user's text; absent for a heading that only groups the parts under it. */
+  field: z.string().optional(),
+  /** What the source text asks of this part: shown on screen as help; printed only where `printGuidance`. */
+  guidance: z.string().optional(),
+  /** Printed under the heading as part of the form (the 实施方案's own 「含技术目标、经济目标及其他。」). */
+  printGuidance: z.boolean().default(false),
+  level: z.union([z.literal(1), z.literal(2)]).default(1),
+});
+export type OutlinePart = z.infer<typeof outlinePartSchema>;
+
+const signatureBlockSchema = z.object({
+  /** 「（公章）」 */
+  seal: z.string(),
+  /** 「法定代表人（授权人）签章：」 */
+  signer: z.string(),
+});
+
+/**
+ * The region's package (申报材料) as data: which documents are filed and how, and every part of their layout
+ * that differs between regions. The generic builders in shared/documents read nothing else about a region.
+ */
+export const packageSchema = z.object({
+  /** Position in lists of regions (new draft, home): lower first. */
+  listOrder: z.number().int(),
+  /**
+   * Inputs only the documents need (the yearly report's parts, the lists a 实施方案 must give): the loader adds
+   * them to `fields`, so the walk offers them like any other field.
+   */
+  fields: z.array(fieldSchema).default([]),
+  /**
+   * 'common': the application-table layout 新疆 and 重庆 share (label | value pairs); 'registration': the
+   * 备案申请登记表 layout (persons with ID numbers and phones, coded 行业类别 / 国标学科, 技术领域 letters).
+   */
+  formLayout: z.enum(['common', 'registration']),
+  /** Where the region publishes rules but no form: what the documents and screens say about the layout used. */
+  layoutNote: z.string().optional(),
+  /** The documents that go to the department, in package order. */
+  filed: z.array(z.enum(documentKinds)).min(1),
+  /** Documents the region asks for later (年度工作总结, 自评报告): offered, never numbered among the filing. */
+  laterReports: z.array(z.enum(documentKinds)).default([]),
+  filing: z.object({
+    /** 'paper': printed, stamped and handed in; 'online': stamped originals scanned and uploaded. */
+    way: z.enum(['paper', 'online']),
+    /** Copies printed and stamped: 3 for 「一式三份」, 1 for an online filing's stamped original; absent where the source names none. */
+    copies: z.number().int().min(1).max(10).optional(),
+    /** Where the package goes (两江新区科技创新局, 蒙科聚平台 …). */
+    submitTo: z.string().min(1),
+    /** The source's own sentence on how the package is filed, printed on the stamp checklist. */
+    how: z.string().min(1),
+  }),
+  applicationForm: z.object({
+    cover: coverSchema,
+    /** The main table's title where it differs from the form's (内蒙古: 「……组建申请备案表」). */
+    tableTitle: z.string().optional(),
+    /** Rows the blank form prints for each table (a filled one prints at least as many). */
+    blankRows: z.partialRecord(z.enum(tableIds), z.number().int().min(0)),
+    /** Labels the main table prints differently from the field's own (新疆's table says 「电话」 where its cover says 「联系电话」). */
+    tableLabels: z.record(z.string(), z.string()).default({}),
+    /** Basic fields printed on the cover only, not in the main table (重庆's table has no 联系人 row). */
+    coverOnlyFields: z.array(z.string()).default([]),
+    /** Paired fields printed on a row of their own, label | value over the rest of the row. */
+    fullRowFields: z.array(z.string()).default(['consortiumName', 'leadUnit']),
+    /** The member table's first row says 「（牵头单位）」 (内蒙古's form). */
+    leadMarked: z.boolean().default(false),
+    /** Text parts the region's rules ask for that its form has no numbered section for (浙江's 3年战略目标). */
+    extraParts: z.array(z.object({ after: z.string(), heading: z.string().min(1), field: z.string() })).default([]),
+    /** The commitment printed inside the form (内蒙古: 六、承诺书). */
+    commitment: signatureBlockSchema.extend({ heading: z.string(), text: z.string() }).optional(),
+    opinions: z.array(opinionBlockSchema),
+  }),
+  agreement: z.object({
+    cover: coverSchema,
+    /**
+     * The model text's preamble with its blanks as placeholders: {name} the consortium, {industry} 产业领域,
+     * {region} the region's name, {short} its short name, {self} 「自治区」/「省」/「市」, {sign} 「签署联合组建协议」.
+     */
+    preamble: z.string().min(1),
+    /** How tiers are numbered under 一、参与单位: 「1.牵头单位」 or 「（一）牵头单位」. */
+    tierNumbering: z.enum(['arabic', 'chinese']),
+    /** The signature column's heading: who must sign for each member, as the rules say. */
+    signatory: z.string().min(1),
+    /** Whether someone authorised by the legal representative may sign (a letter of authority then travels with it). */
+    authorityLetter: z.boolean(),
+  }),
+  implementationPlan: z
+    .object({
+      title: z.string().min(1),
+      cover: coverSchema,
+      instructions: z.array(z.string()),
+      outlineTitle: z.string().min(1),
+      sections: z.array(outlinePartSchema).min(1),
+      closingNote: z.string().optional(),
+    })
+    .optional(),
+  attachmentChecklist: z
+    .object({
+      title: z.string().min(1),
+      /** The draft field listing the ids of the items the user has ready (「1,3」). */
+      readyField: z.string().min(1),
+      items: z
+        .array(z.object({ id: z.string().min(1), title: z.string().min(1), detail: z.string().default(''), optional: z.boolean().default(false) }))
+        .min(1),
+    })
+    .optional(),
+  commitmentLetter: z
+    .object({
+      title: z.string().min(1),
+      /** Addressed to (the letter's first line). */
+      addressee: z.string().optional(),
+      /** Paragraphs; {lead}, {name} and {documents} are filled in. */
+      paragraphs: z.array(z.string().min(1)).min(1),
+      seal: z.string(),
+      signer: z.string(),
+    })
+    .optional(),
+  annualSummary: z
+    .object({
+      /** 「年度工作总结」, 「上年度实施情况自评报告」 … ; {year} is the year reported on. */
+      title: z.string().min(1),
+      /** The draft field holding the year reported on (a four-digit year). */
+      yearField: z.string().min(1),
+      submitTo: z.string().min(1),
+      /** When it is due, from the source (「每年12月31日前」). */
+      due: z.string().optional(),
+      outline: z.array(outlinePartSchema).min(1),
+    })
+    .optional(),
+});
+export type PackageData = z.infer<typeof packageSchema>;
+
 export const regionTemplateSchema = z.object({
-  id: z.enum(regionIds),
+  id: regionIdSchema,
   /** Bumped whenever fields, columns or rules change; stored with each draft. */
   version: z.number().int().positive(),
   name: z.string(), // 新疆维吾尔自治区
@@ -210,5 +387,44 @@ export const regionTemplateSchema = z.object({
   fields: z.array(fieldSchema),
   tables: z.array(tableSchema),
   rules: z.array(ruleSchema),
-});
-export type RegionTemplate = z.infer<typeof regionTemplateSchema>;
+  /** Absent: the common layout with the region's own titles and department (see defaultPackage). */
+  package: packageSchema.optional(),
+}).transform((template) => ({ ...template, package: template.package ?? defaultPackage(template) }));
+export type RegionTemplate = z.output<typeof regionTemplateSchema>;
+
+/**
+ * The package of a region file that describes none: the common layout, its documents filed in the order listed,
+ * covers and opinion blocks that name only the region's department, and no copies the source did not state.
+ */
+export function defaultPackage(template: { name: string; issuer: string; documents: DocumentKind[] }): PackageData {
+  const lines = [
+    { label: '创新联合体名称', value: 'consortiumName' },
+    { label: '产业领域', value: 'industryField' },
+    { label: '牵头单位', value: 'lead', suffix: '（盖章）' },
+    { label: '联系人', value: 'contactName' },
+    { label: '联系电话', value: 'contactPhone' },
+    { label: '填报日期', value: 'fillDate' },
+  ];
+  const filed = template.documents.filter((kind) => kind === 'applicationForm' || kind === 'agreement');
+  return packageSchema.parse({
+    listOrder: 100,
+    formLayout: 'common',
+    filed: filed.length > 0 ? filed : template.documents.slice(0, 1),
+    filing: { way: 'paper', submitTo: template.issuer, how: `按${template.issuer}申报通知要求报送。` },
+    applicationForm: {
+      cover: { lines, footLines: [] },
+      blankRows: { team: 8, platforms: 6, members: 10, council: 5 },
+      opinions: [
+        { title: '牵头单位审核意见', signer: '牵头单位（盖章）：', party: 'lead' },
+        { title: `${template.issuer}审核意见`, signer: `${template.issuer}（盖章）：`, party: 'department' },
+      ],
+    },
+    agreement: {
+      cover: { lines, footLines: [] },
+      preamble: '为推动{region}{industry}科技创新、技术进步和成果转化，成立{name}（以下简称联合体），经所有成员单位同意，{sign}，内容如下。',
+      tierNumbering: 'arabic',
+      signatory: '法定代表人（签字）',
+      authorityLetter: false,
+    },
+  });
+}

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { regionIds } from '../../electron/shared/region-template';
+import { loadRegionTemplates } from '../../electron/core/regions/templates';
 import { usccCheckChar } from '../../electron/shared/validation';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -16,7 +16,7 @@ function cli(...args: string[]) {
 }
 
 describe('cli check', () => {
-  it.each(regionIds)('passes the %s example project with exit code 0', (regionId) => {
+  it.each(loadRegionTemplates().map((template) => template.id))('passes the %s example project with exit code 0', (regionId) => {
     const result = cli('check', `resources/examples/${regionId}.json`);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

@@ -22,7 +22,7 @@ export function safetyHandlers(deps: CoreDeps): HandlersFor<keyof typeof safetyC
 
   /** Reads a project file in full, then checks what the store needs beyond the file format: field names. */
   function readProjectFile(json: string): ProjectFile {
-    const file = parseProjectFile(json);
+    const file = parseProjectFile(json, deps.templates);
     file.drafts.forEach((draft, index) => {
       const bad = (values: Values, where: string) => {
         const wrong = Object.keys(values).find((name) => !keySchema.safeParse(name).success);

@@ -20,7 +20,8 @@ import { writeZip, type ZipEntry } from './zip-writer';
  * Latin font beside them; each distinct text style of a paragraph is a named paragraph style in styles.xml, so
  * runs in that style carry no formatting of their own; every table has explicit column widths, fixed layout and
  * cell widths (WPS ignores tables without); header rows repeat; rows do not split unless the model allows it
- * (long free text); page numbers 「- 1 -」 are a PAGE field in the footer, restarting where the model says.
+ * (long free text); page numbers 「— 1 —」 are a PAGE field in the footer (odd pages right, even left, as GB/T 9704
+ * has them), restarting where the model says.
  */
 
 const twipsPerMm = 1440 / 25.4;
@@ -152,6 +153,24 @@ class Writer {
     switch (run.kind) {
       case 'text': {
         if (run.text === '') return;
+        if (run.noWrap) {
+          // A number kept whole: Latin fonts without the East Asian hint (East Asian text may break between any two
+          // characters, digits included) and hyphens that do not break (0994-2356781).
+          const resolved = resolve({ ...paragraphStyle, ...run }, this.base);
+          const face = fontFaces[resolved.font].latin;
+          const fonts = `<w:rFonts w:ascii="${face}" w:cs="${face}" w:eastAsia="${face}" w:hAnsi="${face}"/>`;
+          // Marked as English too: under the document's zh-CN, LibreOffice breaks even a Latin run between digits.
+          out.push(`<w:r><w:rPr>${fonts}${rPrBody(resolved, paragraph, false)}<w:lang w:val="en-US"/></w:rPr>`);
+          esc(run.text).split('\n').forEach((line, n) => {
+            if (n > 0) out.push('<w:br/>');
+            line.split('-').forEach((part, i) => {
+              if (i > 0) out.push('<w:noBreakHyphen/>');
+              if (part !== '') out.push('<w:t xml:space="preserve">', part, '</w:t>');
+            });
+          });
+          out.push('</w:r>');
+          return;
+        }
         const own = rPrBody(resolve({ ...paragraphStyle, ...run }, this.base), paragraph);
         const parts = esc(run.text).split('\n');
         out.push(own ? `<w:r><w:rPr>${own}</w:rPr>` : '<w:r>');
@@ -329,15 +348,21 @@ class Writer {
     }
   }
 
-  footer(numbered: boolean): string {
+  /**
+   * A footer part: empty, or the page number as GB/T 9704 places it — 「— N —」, odd pages on the right and even
+   * pages on the left, each one character in from the edge (settings turn on odd and even footers).
+   */
+  footer(numbered: boolean, side: 'odd' | 'even'): string {
     const n = this.footers.length + 1;
     const relId = this.nextRelId();
     let body = '<w:p/>';
     if (numbered) {
       const [before, after] = pageNumberText('\u0000').split('\u0000');
       const run = `<w:r><w:rPr>${rPrBody(resolve({ font: 'song', size: '四号' }, this.base))}</w:rPr>`;
+      // 「空一字」: one character of the number's 四号 (14 pt = 280 twips) in from the edge.
+      const indent = side === 'odd' ? '<w:ind w:right="280"/>' : '<w:ind w:left="280"/>';
       body =
-        `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${run}<w:t xml:space="preserve">${esc(before)}</w:t></w:r>` +
+        `<w:p><w:pPr>${indent}<w:jc w:val="${side === 'odd' ? 'right' : 'left'}"/></w:pPr>${run}<w:t xml:space="preserve">${esc(before)}</w:t></w:r>` +
         `${run}<w:fldChar w:fldCharType="begin"/></w:r>${run}<w:instrText xml:space="preserve">PAGE</w:instrText></w:r>` +
         `${run}<w:fldChar w:fldCharType="separate"/></w:r>${run}<w:fldChar w:fldCharType="end"/></w:r>` +
         `${run}<w:t xml:space="preserve">${esc(after)}</w:t></w:r></w:p>`;
@@ -402,7 +427,7 @@ class Writer {
       images.map((image) => `<Relationship Id="${image.relId}" Type="${ns.officeRel}/image" Target="${image.target}"/>`).join('') +
       '</Relationships>';
     const settings =
-      `${xmlDeclaration}<w:settings xmlns:w="${ns.w}"><w:defaultTabStop w:val="720"/><w:evenAndOddHeaders w:val="false"/>` +
+      `${xmlDeclaration}<w:settings xmlns:w="${ns.w}"><w:defaultTabStop w:val="720"/><w:evenAndOddHeaders/>` +
       '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>';
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const core =
@@ -441,12 +466,12 @@ function cellBorders(table: TableBlock, cell: ModelCell, firstRow: boolean): str
   return `<w:tcBorders>${set.map((side) => lineXml(side, sides[side] === true)).join('')}</w:tcBorders>`;
 }
 
-function sectPrXml(section: Section, footerRelId: string): string {
+function sectPrXml(section: Section, footers: { odd: string; even: string }): string {
   const m = section.marginsMm;
   // The number sits about 7 mm below the text, as GB/T 9704 places it.
   const footer = twips(Math.max(10, m.bottom - 14));
   return (
-    `<w:sectPr><w:footerReference w:type="default" r:id="${footerRelId}"/>` +
+    `<w:sectPr><w:footerReference w:type="even" r:id="${footers.even}"/><w:footerReference w:type="default" r:id="${footers.odd}"/>` +
     `<w:pgSz w:w="${twips(pageSizeMm.width)}" w:h="${twips(pageSizeMm.height)}" w:orient="portrait"/>` +
     `<w:pgMar w:top="${twips(m.top)}" w:right="${twips(m.right)}" w:bottom="${twips(m.bottom)}" w:left="${twips(m.left)}" w:header="${twips(15)}" w:footer="${footer}" w:gutter="0"/>` +
     (section.pageNumbers === 'restart' ? '<w:pgNumType w:start="1"/>' : '') +
@@ -463,7 +488,8 @@ export async function writeDocx(model: DocumentModel): Promise<Buffer> {
   );
   model.sections.forEach((section, index) => {
     // Every section names its footer: in Word a section without one would take the previous section's page numbers.
-    const sectPr = sectPrXml(section, writer.footer(section.pageNumbers !== 'none'));
+    const numbered = section.pageNumbers !== 'none';
+    const sectPr = sectPrXml(section, { odd: writer.footer(numbered, 'odd'), even: writer.footer(numbered, 'even') });
     if (index < model.sections.length - 1) {
       writer.section(section, sectPr);
     } else {

@@ -94,16 +94,24 @@ export async function exportPackage(options: ExportPackageOptions): Promise<Expo
   const numbered = (index: number, title: string, extension: string) =>
     `${String(index + 1).padStart(2, '0')} ${safeFileName(title, '文件')}.${extension}`;
 
-  for (const [index, kind] of template.documents.entries()) {
+  // The filing is numbered 01, 02 … in package order; a report the region asks for later is written beside it,
+  // unnumbered and named as such, so that nobody files it with the package.
+  const later = new Set(template.package.laterReports);
+  const nameOf = (kind: DocumentKind, index: number, extension: string) =>
+    later.has(kind)
+      ? `${safeFileName(documentTitle(template, kind), '文件')}（备案后报送）.${extension}`
+      : numbered(index, documentTitle(template, kind), extension);
+  const ordered = [...template.documents.filter((kind) => !later.has(kind)), ...template.documents.filter((kind) => later.has(kind))];
+  for (const [index, kind] of ordered.entries()) {
     if (kind === 'memberWorkbook') {
-      const name = numbered(index, documentTitle(template, kind), 'xlsx');
+      const name = nameOf(kind, index, 'xlsx');
       const data = await writeWorkbook(template, draft);
       await writeAtomic(join(folder, name), data);
       files.push({ name, kind, format: 'xlsx', bytes: data.length });
       continue;
     }
     const model = buildDocument(kind, template, draft, buildOptions);
-    const name = numbered(index, documentTitle(template, kind), 'docx');
+    const name = nameOf(kind, index, 'docx');
     const data = await writeDocx(model);
     await writeAtomic(join(folder, name), data);
     docxBuffers.set(kind, { name, data });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { describeSource } from '../../shared/docx-import';
 import { UserError } from '../../shared/errors';
-import { regionIds, type RegionId } from '../../shared/region-template';
+import type { RegionId } from '../../shared/region-template';
 import { makeProjectFile, stringifyProjectFile } from '../project/project-file';
 import { loadRegionTemplates } from '../regions/templates';
 import { DraftStore } from '../storage/draft-store';
@@ -39,7 +39,8 @@ function parse(args: string[]): { file: string; out: string; region?: RegionId }
     else return `多余的参数 ${arg}`;
   }
   if (!file || !out) return '缺少 Word 文件或 --out';
-  if (region !== undefined && !(regionIds as readonly string[]).includes(region)) {
+  const regionIds = loadRegionTemplates().map((template) => template.id);
+  if (region !== undefined && !regionIds.includes(region)) {
     return `不认识的地区 ${region}（可选：${regionIds.join('、')}）`;
   }
   return { file, out, region: region as RegionId | undefined };

@@ -15,7 +15,7 @@ import type {
 } from '../../shared/docx-import';
 import type { Draft, Values } from '../../shared/draft';
 import { fieldKeys, memberKeys } from '../../shared/draft';
-import { planFieldPrefix } from '../../shared/documents';
+import { planFields } from '../../shared/documents';
 import { UserError } from '../../shared/errors';
 import type { ColumnDef, FieldDef, RegionId, RegionTemplate, TableDef, TableId } from '../../shared/region-template';
 import { normalizeUscc, validateValue, type ValueProblem } from '../../shared/validation';
@@ -189,9 +189,13 @@ class Recognizer {
   private readonly agreementFields: FieldDef[];
   private agreementTiers = new Map<string, { tier: string; name: string; source: DocxSource }>();
 
+  private readonly planKeys: Set<string>;
+
   constructor(private readonly template: RegionTemplate) {
+    // The 实施方案's own texts are a document of their own, not the application form's.
+    this.planKeys = new Set(planFields(template).map((field) => field.key));
     this.basicFields = template.fields.filter((f) => f.step === 'basic');
-    this.textFields = template.fields.filter((f) => f.step === 'texts' && f.type === 'longtext' && !f.key.startsWith(planFieldPrefix));
+    this.textFields = template.fields.filter((f) => f.step === 'texts' && f.type === 'longtext' && !this.planKeys.has(f.key));
     this.agreementFields = template.fields.filter((f) => f.step === 'agreement');
   }
 
@@ -608,7 +612,7 @@ class Recognizer {
     const printed = this.template.fields.filter(
       (f) =>
         !f.extra &&
-        (f.step === 'basic' || (f.step === 'texts' && !f.key.startsWith(planFieldPrefix) && f.type === 'longtext')),
+        (f.step === 'basic' || (f.step === 'texts' && !this.planKeys.has(f.key) && f.type === 'longtext')),
     );
     return printed.filter((f) => !this.fields.has(f.key)).map((f) => ({ key: f.key, label: f.label, required: f.required }));
   }

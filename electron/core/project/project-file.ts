@@ -3,7 +3,8 @@ import type { Draft, TableRow, Values } from '../../shared/draft';
 import { UserError } from '../../shared/errors';
 import type { ProjectDraft, ProjectFile } from '../../shared/project-file';
 import { projectFileSchema, projectFormat, projectLimits, projectSchemaVersion } from '../../shared/project-file';
-import { regionIds, tableIds } from '../../shared/region-template';
+import { tableIds } from '../../shared/region-template';
+import { loadRegionTemplates } from '../regions/templates';
 
 /**
  * Reading and writing project files (项目文件, *.lhtproj.json). Reading is defensive: the file may come from
@@ -21,7 +22,11 @@ export class ProjectFileError extends UserError {
   }
 }
 
-export function parseProjectFile(text: string): ProjectFile {
+/**
+ * Reads a project file. A draft of a region with no template among `regions` (by default the installed
+ * templates) is refused here, naming the regions there are.
+ */
+export function parseProjectFile(text: string, regions?: ReadonlyArray<{ id: string; name: string }>): ProjectFile {
   // A UTF-8 byte is at most one UTF-16 unit, so only a long string needs the exact byte count.
   const bytes = text.length > maxProjectFileBytes / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
   if (bytes > maxProjectFileBytes) {
@@ -70,7 +75,27 @@ export function parseProjectFile(text: string): ProjectFile {
         .join('\n'),
     );
   }
+  const known = regions ?? installedRegions();
+  if (known) {
+    const index = result.data.drafts.findIndex((draft) => !known.some((region) => region.id === draft.regionId));
+    if (index >= 0) {
+      const regionId = result.data.drafts[index].regionId;
+      throw new ProjectFileError(
+        `项目文件格式不正确：drafts[${index}].regionId 不是支持的地区（「${regionId}」；可选：${known.map((region) => `${region.id}（${region.name}）`).join('、')}）`,
+        `drafts[${index}].regionId: unknown region ${regionId}`,
+      );
+    }
+  }
   return result.data;
+}
+
+/** The regions of the installed templates, or null where they cannot be read (the importer then checks them). */
+function installedRegions(): ReadonlyArray<{ id: string; name: string }> | null {
+  try {
+    return loadRegionTemplates();
+  } catch {
+    return null;
+  }
 }
 
 /** drafts[0].tables.members[3].name — the path as a user with a text editor would look for it. */
@@ -111,8 +136,10 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
       return `${subject}应为${typeNames[issue.expected] ?? issue.expected}`;
     }
     case 'invalid_value':
-      if (last === 'regionId') return `${subject}不是支持的地区（可选：${regionIds.join('、')}）`;
       return `${subject}的取值不正确`;
+    case 'invalid_format':
+      if (last === 'regionId') return `${subject}不是有效的地区标识`;
+      return `${subject}的格式不正确`;
     case 'unrecognized_keys':
       if (last === 'tables') return `${subject}含有不认识的表格：${issue.keys.join('、')}（可选：${tableIds.join('、')}）`;
       return `${subject}含有不认识的字段：${issue.keys.join('、')}`;

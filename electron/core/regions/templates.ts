@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { z } from 'zod';
-import { regionIds, regionTemplateSchema, type RegionTemplate } from '../../shared/region-template';
+import { coverValues, regionTemplateSchema, type RegionTemplate } from '../../shared/region-template';
 import { resourcesDir } from './resources-dir';
 
 /**
@@ -136,7 +136,54 @@ export function templateIntegrityProblems(template: RegionTemplate): string[] {
         break;
     }
   });
+  problems.push(...packageProblems(template));
   return problems;
+}
+
+/** The package's references: every field a document reads exists, every document it files is in `documents`. */
+function packageProblems(template: RegionTemplate): string[] {
+  const problems: string[] = [];
+  const pkg = template.package;
+  const fieldKeys = new Set([...template.fields, ...pkg.fields].map((field) => field.key));
+  const needField = (where: string, key: string) => {
+    if (!fieldKeys.has(key)) problems.push(`package.${where}: field "${key}" is not declared in fields or package.fields`);
+  };
+  for (const kind of [...pkg.filed, ...pkg.laterReports]) {
+    if (!template.documents.includes(kind)) problems.push(`package: "${kind}" is filed or reported but not in documents`);
+  }
+  const covers = { applicationForm: pkg.applicationForm.cover, agreement: pkg.agreement.cover, implementationPlan: pkg.implementationPlan?.cover };
+  for (const [document, cover] of Object.entries(covers)) {
+    cover?.lines.forEach((line, i) => {
+      if (!(coverValues as readonly string[]).includes(line.value)) needField(`${document}.cover.lines[${i}]`, line.value);
+    });
+  }
+  pkg.implementationPlan?.sections.forEach((part, i) => part.field && needField(`implementationPlan.sections[${i}]`, part.field));
+  pkg.annualSummary?.outline.forEach((part, i) => part.field && needField(`annualSummary.outline[${i}]`, part.field));
+  if (pkg.annualSummary) needField('annualSummary.yearField', pkg.annualSummary.yearField);
+  pkg.applicationForm.extraParts.forEach((part, i) => {
+    needField(`applicationForm.extraParts[${i}]`, part.field);
+    needField(`applicationForm.extraParts[${i}].after`, part.after);
+  });
+  if (template.documents.includes('implementationPlan') && !pkg.implementationPlan) problems.push('package: implementationPlan is in documents but not described');
+  if (template.documents.includes('annualSummary') && !pkg.annualSummary) problems.push('package: annualSummary is in documents but not described');
+  if (template.documents.includes('commitmentLetter') && !pkg.commitmentLetter) problems.push('package: commitmentLetter is in documents but not described');
+  if (template.documents.includes('attachmentChecklist') && !pkg.attachmentChecklist) problems.push('package: attachmentChecklist is in documents but not described');
+  return problems;
+}
+
+/**
+ * The template as the app uses it: the inputs only documents need join `fields` (those declared twice keep
+ * the `fields` entry), and each outline field takes the heading its document prints, so the walk shows the
+ * numbering an official sees.
+ */
+function withDocumentFields(template: RegionTemplate): RegionTemplate {
+  const declared = new Set(template.fields.map((field) => field.key));
+  const headings = new Map<string, string>();
+  for (const part of template.package.implementationPlan?.sections ?? []) if (part.field) headings.set(part.field, part.heading);
+  const fields = [...template.fields, ...template.package.fields.filter((field) => !declared.has(field.key))].map((field) =>
+    headings.has(field.key) ? { ...field, heading: headings.get(field.key) } : field,
+  );
+  return { ...template, fields };
 }
 
 /** Reads and checks one template file; the error names the file and the path inside it. */
@@ -155,13 +202,13 @@ export function readRegionTemplate(file: string): RegionTemplate {
   const problems = templateIntegrityProblems(template);
   if (basename(file) !== `${template.id}.json`) problems.unshift(`id: "${template.id}" does not match the file name`);
   if (problems.length > 0) throw new Error(`Region template ${file} is inconsistent: ${problems.join('; ')}`);
-  return template;
+  return withDocumentFields(template);
 }
 
 const cache = new Map<string, RegionTemplate[]>();
 
 /**
- * Every template in `dir` (default: resources/regions), in the order of regionIds. The result is cached
+ * Every template in `dir` (default: resources/regions), in each one's listOrder. The result is cached
  * per folder and shared between callers, so it must not be modified.
  */
 export function loadRegionTemplates(dir?: string): RegionTemplate[] {
@@ -175,7 +222,7 @@ export function loadRegionTemplates(dir?: string): RegionTemplate[] {
   if (files.length === 0) throw new Error(`No region templates (*.json) in ${folder}`);
   const templates = files.map((name) => readRegionTemplate(join(folder, name)));
   // File names are unique and each must match its id, so ids are unique too.
-  templates.sort((a, b) => regionIds.indexOf(a.id) - regionIds.indexOf(b.id));
+  templates.sort((a, b) => a.package.listOrder - b.package.listOrder || a.id.localeCompare(b.id));
   cache.set(folder, templates);
   return templates;
 }

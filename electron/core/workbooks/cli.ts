@@ -92,7 +92,7 @@ function readProject(path: string, draftOption: string | undefined): LoadedProje
   } catch (error) {
     throw new UserError('cli.read', `无法读取项目文件“${path}”。`, String(error));
   }
-  const file = parseProjectFile(text);
+  const file = parseProjectFile(text, loadRegionTemplates());
   const drafts = file.drafts.map((draft) => projectDraftToDraft(draft, randomUUID));
   let index = 0;
   if (draftOption !== undefined) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CheckReport } from '../checks';
 import type { Draft } from '../draft';
 import type { RegionCopyPlan } from '../region-copy';
-import { regionIds } from '../region-template';
+import { regionIdSchema } from '../region-template';
 import { id, result } from './define';
 
 /** Validation and eligibility findings of a draft (检查), and copying a draft to another region. */
@@ -11,9 +11,9 @@ export const checksContract = {
   'checks.run': { input: z.object({ draftId: id }).strict(), result: result<CheckReport>() },
   /** What copying a draft to another region would carry, drop and add, before the user confirms. */
   'drafts.copyPlan': {
-    input: z.object({ id, regionId: z.enum(regionIds) }).strict(),
+    input: z.object({ id, regionId: regionIdSchema }).strict(),
     result: result<RegionCopyPlan>(),
   },
   /** A new draft for another region with what carries over; the original is untouched. */
-  'drafts.copyToRegion': { input: z.object({ id, regionId: z.enum(regionIds) }).strict(), result: result<Draft>() },
+  'drafts.copyToRegion': { input: z.object({ id, regionId: regionIdSchema }).strict(), result: result<Draft>() },
 } as const;

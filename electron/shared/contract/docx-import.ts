@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DocxImportPreview, DocxImportSummary } from '../docx-import';
-import { regionIds } from '../region-template';
+import { regionIdSchema } from '../region-template';
 import { importModes } from '../workbooks';
 import { id, result } from './define';
 
@@ -23,7 +23,7 @@ export const docxImportContract = {
       .object({
         fileName: z.string().min(1).max(255),
         dataBase64,
-        regionId: z.enum(regionIds).optional(),
+        regionId: regionIdSchema.optional(),
         draftId: id.optional(),
       })
       .strict(),

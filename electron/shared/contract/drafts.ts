@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Draft, DraftSummary, RevisionSummary, TableRow } from '../draft';
 import type { RegionTemplate } from '../region-template';
-import { regionIds } from '../region-template';
+import { regionIdSchema } from '../region-template';
 import { id, key, maxRowsPerCall, result, table, text, values } from './define';
 
 /** Drafts, their fields and rows (autosave), revisions and the trash. */
@@ -11,7 +11,7 @@ export const draftsContract = {
   /** Drafts on the home screen, or those in the trash. */
   'drafts.list': { input: z.object({ trashed: z.boolean().optional() }).strict(), result: result<DraftSummary[]>() },
   /** A new, empty draft for a region. */
-  'drafts.create': { input: z.object({ regionId: z.enum(regionIds) }).strict(), result: result<Draft>() },
+  'drafts.create': { input: z.object({ regionId: regionIdSchema }).strict(), result: result<Draft>() },
   /** One draft with every field and row. */
   'drafts.get': { input: z.object({ id }).strict(), result: result<Draft>() },
   /** A copy of a draft under a new id. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionIds } from '../region-template';
+import { regionIdSchema } from '../region-template';
 import type {
   AbsorbPreview,
   AbsorbSummary,
@@ -33,7 +33,7 @@ export const workbooksContract = {
   'workbooks.export': { input: z.object({ draftId: id }).strict(), result: result<WorkbookFile>() },
   /** A blank template workbook of a region: all three lists, or one. */
   'workbooks.template': {
-    input: z.object({ regionId: z.enum(regionIds), table: workbookTable.optional() }).strict(),
+    input: z.object({ regionId: regionIdSchema, table: workbookTable.optional() }).strict(),
     result: result<WorkbookFile>(),
   },
   /** Reads a workbook and previews importing it into one table; changes nothing. */

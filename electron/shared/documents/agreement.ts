@@ -1,6 +1,6 @@
 import type { Block, DocumentModel, TableRow } from '../document-model';
-import { officialMargins, textWidthMm } from '../document-model';
-import type { Draft } from '../draft';
+import { cellWidthForMm, fontSizePt, officialMargins, textWidthMm } from '../document-model';
+import type { Draft, TableRow as DraftRow } from '../draft';
 import { fieldKeys, memberKeys } from '../draft';
 import type { RegionTemplate } from '../region-template';
 import type { BuildOptions } from './common';
@@ -10,11 +10,7 @@ import {
   cellOf,
   chineseNumber,
   consortiumWord,
-  coverTitleLines,
-  fieldText,
-  labelOf,
-  layoutOf,
-  leadNameOf,
+  fillIn,
   membersByTier,
   paragraph,
   rawValue,
@@ -22,17 +18,24 @@ import {
   row,
   textParagraphs,
 } from './common';
-import { coverSection } from './cover';
+import { coverFromData } from './cover';
 import { styles } from './styles';
 
 /**
- * 组建协议 (or 浙江's 组建意向书): cover; the preamble with the region, industry and consortium filled in;
+ * 组建协议 (or 浙江's 组建意向书): cover; the preamble of the region's model text with its **** filled in;
  * 一、参与单位 listed by tier from the member table; 二 to 七 from the user's text; 八、所有成员单位签章 as a
- * table with one row per member (单位名称（盖章）, 法定代表人或授权代表（签字）, 日期).
+ * table with one row per member, signed by whom the region's rules say (法定代表人, 或负责人, 或授权代表).
  */
 
 export const signatureHeading = '八、所有成员单位签章';
-export const signatureColumns = ['序号', '单位名称（盖章）', '法定代表人或授权代表（签字）', '日期'] as const;
+
+/** The signature table's columns: 序号, 单位名称（盖章）, the region's signatory, 日期. */
+export function signatureColumns(template: RegionTemplate): string[] {
+  return ['序号', '单位名称（盖章）', template.package.agreement.signatory, '日期'];
+}
+
+/** A round official seal is 40–42 mm across: a signature row holds one without covering its neighbours. */
+export const signatureRowMm = 44;
 
 const bodyParagraph = { style: styles.body, firstLineChars: 2, align: 'justify', lineSpacing: { exactPt: 28 } } as const;
 const headingParagraph = { style: styles.bodyHeading, lineSpacing: { exactPt: 28 }, keepWithNext: true, spaceBeforePt: 6 } as const;
@@ -43,45 +46,31 @@ function instrumentWord(template: RegionTemplate): string {
   return at < 0 ? '组建协议' : template.agreementTitle.slice(at + '创新联合体'.length) || '组建协议';
 }
 
-/** The preamble of each region's template with its **** filled in (industry, consortium name). */
+/** The preamble of the region's model agreement with its **** filled in (industry, consortium name). */
 export function agreementPreamble(template: RegionTemplate, draft: Draft): string {
-  const industry = rawValue(draft, fieldKeys.industryField) || '____';
-  const name = rawValue(draft, fieldKeys.consortiumName) || `${template.name}____${consortiumWord(template)}`;
-  const sign = instrumentWord(template) === '组建协议' ? '签署联合组建协议' : `签署${instrumentWord(template)}`;
-  switch (layoutOf(template)) {
-    case 'neimenggu':
-      // The model text reads 「成国贡献」, a misprint of the usual 「成果共享」 between 分工明确 and 风险共担.
-      return `为协同推进研究开发与科技成果转化，提高科技成果转移转化成效，依据${template.name}${industry}产业发展现状和技术创新需求，经各方协商，决定以优势互补、分工明确、成果共享、风险共担的合作机制，按照市场机制原则成立${name}（以下简称创新联合体），经所有成员单位同意，${sign}，内容如下。`;
-    default:
-      if (template.id === 'chongqing') {
-        return `为推动${template.shortName}${industry}科技创新、技术进步和成果转化，依据${template.shortName}${industry}产业发展需求和市${industry}重大科技专项要求，成立${name}（以下简称联合体），经所有成员单位同意，${sign}，内容如下。`;
-      }
-      return `为推动${template.name}${industry}科技创新、技术进步和成果转化，依据${template.name}${industry}产业目前实际情况和${regionSelfName(template)}${industry}重大科技专项要求，成立${name}（以下简称联合体），经所有成员单位同意，${sign}，内容如下。`;
-  }
-}
-
-/** Tier headings: 「1.牵头单位」 in most templates, 「（一）牵头单位」 in 两江新区's. */
-function tierHeading(template: RegionTemplate, index: number, tier: string): string {
-  return template.id === 'chongqing' ? `（${chineseNumber(index + 1)}）${tier}` : `${index + 1}.${tier}`;
-}
-
-export function buildAgreement(template: RegionTemplate, draft: Draft, _options: BuildOptions = {}): DocumentModel {
-  const neimenggu = layoutOf(template) === 'neimenggu';
-  const cover = coverSection({
-    titleLines: coverTitleLines(template.agreementTitle),
-    lines: [
-      { label: `${consortiumWord(template)}名称`, value: rawValue(draft, fieldKeys.consortiumName) },
-      neimenggu
-        ? { label: '行业类别名称', value: rawValue(draft, fieldKeys.industryField) }
-        : { label: labelOf(template, fieldKeys.industryField, '产业领域'), value: rawValue(draft, fieldKeys.industryField) },
-      { label: '牵头单位', value: leadNameOf(draft), suffix: '（盖章）' },
-      { label: labelOf(template, fieldKeys.contactName, '联系人'), value: rawValue(draft, fieldKeys.contactName) },
-      { label: labelOf(template, fieldKeys.contactPhone, '联系电话'), value: rawValue(draft, fieldKeys.contactPhone) },
-      { label: labelOf(template, fieldKeys.fillDate, '填报日期'), value: fieldText(template, draft, fieldKeys.fillDate) || blankDate },
-    ],
-    footLines: neimenggu ? [] : [`${template.issuer}制`],
+  const word = instrumentWord(template);
+  return fillIn(template.package.agreement.preamble, {
+    region: template.name,
+    short: template.shortName,
+    self: regionSelfName(template),
+    industry: rawValue(draft, fieldKeys.industryField),
+    name: rawValue(draft, fieldKeys.consortiumName) || `${template.name}____${consortiumWord(template)}`,
+    sign: word === '组建协议' ? '签署联合组建协议' : `签署${word}`,
   });
+}
 
+/** Tier headings: 「1.牵头单位」, or 「（一）牵头单位」 where the model text numbers them so. */
+function tierHeading(template: RegionTemplate, index: number, tier: string): string {
+  return template.package.agreement.tierNumbering === 'chinese' ? `（${chineseNumber(index + 1)}）${tier}` : `${index + 1}.${tier}`;
+}
+
+/** The members in the order they sign: by tier, as 一、参与单位 lists them. The stamp checklist uses the same. */
+export function signingOrder(template: RegionTemplate, draft: Draft): DraftRow[] {
+  return membersByTier(template, draft).flatMap((group) => group.members);
+}
+
+export function buildAgreement(template: RegionTemplate, draft: Draft, options: BuildOptions = {}): DocumentModel {
+  const cover = coverFromData(template, draft, template.package.agreement.cover, template.agreementTitle, options);
   const blocks: Block[] = [
     paragraph(template.agreementTitle, { style: styles.pageTitle, align: 'center', spaceAfterPt: 18, outlineLevel: 1 }),
     paragraph(agreementPreamble(template, draft), bodyParagraph),
@@ -107,10 +96,7 @@ export function buildAgreement(template: RegionTemplate, draft: Draft, _options:
   }
 
   blocks.push(paragraph(signatureHeading, headingParagraph));
-  blocks.push(signatureTable(draft, template));
-  if (neimenggu) {
-    blocks.push(paragraph('注：此模板仅供参考，各单位可以根据实际情况自行起草。', { style: styles.note, spaceBeforePt: 6 }));
-  }
+  blocks.push(signatureTable(template, draft));
 
   return {
     kind: 'agreement',
@@ -120,11 +106,16 @@ export function buildAgreement(template: RegionTemplate, draft: Draft, _options:
   };
 }
 
-/** One row per member, tall enough for a round official seal over the name. */
-function signatureTable(draft: Draft, template: RegionTemplate): Block {
+/** One row per member, tall and wide enough for a 42 mm round seal over the name. */
+function signatureTable(template: RegionTemplate, draft: Draft): Block {
   const width = textWidthMm(officialMargins);
-  const columns = [12, 66, 46, width - 124];
-  const members = membersByTier(template, draft).flatMap((group) => group.members);
+  const size = fontSizePt[styles.planBody.size];
+  const labels = signatureColumns(template);
+  const numberMm = cellWidthForMm('序号', size);
+  const dateMm = cellWidthForMm('　年　月　日', size);
+  const signMm = Math.max(44, cellWidthForMm(labels[2], size) / 2);
+  const columns = [numberMm, width - numberMm - signMm - dateMm, signMm, dateMm];
+  const members = signingOrder(template, draft);
   const rows: TableRow[] = members.map((member, index) =>
     row(
       [
@@ -133,16 +124,19 @@ function signatureTable(draft: Draft, template: RegionTemplate): Block {
         cell('', { style: styles.planBody }),
         cell(blankDate.replace(/　　/g, '　'), { style: styles.planBody }),
       ],
-      { minHeightMm: 24 },
+      { minHeightMm: signatureRowMm },
     ),
   );
-  if (rows.length === 0) rows.push(row([cell('1'), cell(''), cell(''), cell('')], { minHeightMm: 24 }));
+  if (rows.length === 0) rows.push(row([cell('1'), cell(''), cell(''), cell('')], { minHeightMm: signatureRowMm }));
   return {
     kind: 'table',
     borders: 'grid',
     columnsMm: columns,
     headerRows: 1,
     style: styles.planBody,
-    rows: [row(signatureColumns.map((label) => cellOf([paragraph(label, { align: 'center', style: { ...styles.planBody, bold: true } })])), { minHeightMm: 10 }), ...rows],
+    rows: [
+      row(labels.map((label) => cellOf([paragraph(label, { align: 'center', style: { ...styles.planBody, bold: true } })])), { minHeightMm: 10 }),
+      ...rows,
+    ],
   };
 }

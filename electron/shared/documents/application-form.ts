@@ -1,10 +1,10 @@
 import type { CodeTableKind } from '../code-tables';
 import { filledRows, printedMembers } from '../derive';
-import type { Block, DocumentModel, ParagraphBlock, Section, TableBlock, TableCell, TableRow } from '../document-model';
-import { formMargins, textWidthMm } from '../document-model';
+import type { Block, DocumentModel, Inline, ParagraphBlock, Section, TableBlock, TableCell, TableRow } from '../document-model';
+import { cellWidthForMm, fontSizePt, officialMargins, textWidthMm } from '../document-model';
 import type { Draft, TableRow as DraftRow } from '../draft';
 import { fieldKeys, memberKeys } from '../draft';
-import type { ColumnDef, FieldDef, RegionId, RegionTemplate, TableDef } from '../region-template';
+import type { ColumnDef, FieldDef, OpinionBlockData, RegionTemplate, TableDef } from '../region-template';
 import { splitMultiselect } from '../validation';
 import type { BuildOptions } from './common';
 import {
@@ -12,8 +12,6 @@ import {
   cell,
   cellOf,
   columnWidths,
-  consortiumWord,
-  coverTitleLines,
   fieldDef,
   fieldText,
   formatValue,
@@ -24,134 +22,53 @@ import {
   paragraph,
   rawValue,
   row,
+  text,
   textParagraphs,
 } from './common';
-import { coverSection } from './cover';
-import { planFieldPrefix } from './implementation-plan';
+import { coverFromData } from './cover';
+import { planFields } from './implementation-plan';
 import { styles } from './styles';
 
 /**
  * 组建申请表 / 备案申请登记表: the cover, the 填表说明 page, then the main table laid out as the official one —
  * label and value cells where the form has them, the numbered sections with their tables, and the opinion
- * blocks with （盖章） and 年 月 日 left for hand and stamp. Labels, headings and instructions come from the
- * region template; what is genuinely per form (which cells merge, how many blank rows, the opinion blocks)
- * is below, per layout: 'common' (新疆, 重庆, and 广西/浙江 which publish no form) and 'neimenggu'.
+ * blocks with （盖章） and 年 月 日 left for hand and stamp. Labels, headings, instructions, blank rows, opinion
+ * blocks and covers come from the region template and its package data; the code knows two layouts by kind:
+ * 'common' (label | value pairs) and 'registration' (the 备案申请登记表's persons, codes and 技术领域).
  */
 
-const tableWidth = textWidthMm(formMargins);
+const tableWidth = textWidthMm(officialMargins);
 
+export type { OpinionBlockData as OpinionBlock } from '../region-template';
 
-/** How many rows the blank official form prints for each table (the filled form has at least as many). */
-const blankRows: Record<RegionId, Record<string, number>> = {
-  xinjiang: { team: 8, platforms: 6, members: 10, council: 5 },
-  guangxi: { team: 8, platforms: 6, members: 10, council: 5 },
-  zhejiang: { team: 8, platforms: 6, members: 10, council: 7 },
-  chongqing: { team: 8, platforms: 5, members: 5, council: 5 },
-  neimenggu: { team: 10, platforms: 5, members: 8, council: 5 },
-};
-
-export interface OpinionBlock {
-  title: string;
-  /** The line the signer stamps or signs over. */
-  signer: string;
+/** The opinion blocks that close the region's form (牵头单位审核意见, 推荐意见, 专家组意见, 厅/局审核意见). */
+export function opinionBlocks(template: RegionTemplate): OpinionBlockData[] {
+  return template.package.applicationForm.opinions;
 }
-
-/** The opinion blocks that close each region's form (牵头单位审核意见, 推荐意见, 专家组意见, 厅/局审核意见). */
-export function opinionBlocks(template: RegionTemplate): OpinionBlock[] {
-  const lead: OpinionBlock = { title: '牵头单位审核意见', signer: '牵头单位（盖章）：' };
-  switch (template.id) {
-    case 'xinjiang':
-      return [
-        lead,
-        { title: '地（州、市）科技部门推荐意见', signer: '单位（盖章）：' },
-        { title: '科技厅审核意见', signer: `${template.issuer}（盖章）：` },
-      ];
-    case 'chongqing':
-      return [
-        lead,
-        { title: '专家组意见', signer: '专家签字：' },
-        { title: `${template.issuer}审核意见`, signer: `${template.issuer}（盖章）：` },
-      ];
-    case 'guangxi':
-      return [
-        lead,
-        { title: '设区市科技局或所属行业自治区主管部门审核推荐意见', signer: '推荐单位（盖章）：' },
-        { title: '自治区科技厅审核意见', signer: `${template.issuer}（盖章）：` },
-      ];
-    case 'zhejiang':
-      return [
-        lead,
-        { title: '设区市科技局审核意见', signer: '设区市科技局（盖章）：' },
-        { title: '省科技厅审核意见', signer: `${template.issuer}（盖章）：` },
-      ];
-    case 'neimenggu':
-      return [lead];
-  }
-}
-
-/** Inner Mongolia's 承诺书 block, as printed in its form (六、承诺书). */
-export const neimengguCommitment = {
-  heading: '六、承诺书',
-  text: '本单位承诺：以本单位作为牵头单位提交的创新联合体备案材料内容可靠，数据真实。并承担因资料虚假而产生的法律和行政责任。',
-  seal: '（公章）',
-  signer: '法定代表人（授权人）签章：',
-};
 
 export function buildApplicationForm(template: RegionTemplate, draft: Draft, options: BuildOptions = {}): DocumentModel {
-  const neimenggu = layoutOf(template) === 'neimenggu';
+  const form = template.package.applicationForm;
+  const registration = layoutOf(template) === 'registration';
   const body: Block[] = [
     paragraph('填表说明', { style: styles.pageTitle, align: 'center', spaceAfterPt: 24, outlineLevel: 1 }),
     ...template.instructions.map((line) =>
       paragraph(line, { style: styles.instructions, lineSpacing: { multiple: 1.5 }, firstLineChars: 2, align: 'justify' }),
     ),
     { kind: 'pageBreak' },
-    paragraph(neimenggu ? `${template.name}创新联合体组建申请备案表` : template.formTitle, {
+    paragraph(form.tableTitle ?? template.formTitle, {
       style: styles.pageTitle,
       align: 'center',
       spaceAfterPt: 12,
       outlineLevel: 1,
       keepWithNext: true,
     }),
-    ...(neimenggu ? neimengguTables(template, draft, options) : commonTables(template, draft, options)),
+    ...(registration ? registrationTables(template, draft, options) : commonTables(template, draft, options)),
   ];
   const sections: Section[] = [
-    coverSection(neimenggu ? neimengguCover(template, draft) : commonCover(template, draft)),
-    { marginsMm: formMargins, pageNumbers: 'restart', blocks: body },
+    coverFromData(template, draft, form.cover, template.formTitle, options),
+    { marginsMm: officialMargins, pageNumbers: 'restart', blocks: body },
   ];
   return { kind: 'applicationForm', title: template.formTitle, baseStyle: { font: 'song', size: '五号' }, sections };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Covers
-
-function commonCover(template: RegionTemplate, draft: Draft) {
-  return {
-    titleLines: coverTitleLines(template.formTitle),
-    lines: [
-      { label: `${consortiumWord(template)}名称`, value: rawValue(draft, fieldKeys.consortiumName) },
-      { label: labelOf(template, fieldKeys.industryField, '产业领域'), value: rawValue(draft, fieldKeys.industryField) },
-      { label: '牵头单位', value: leadNameOf(draft), suffix: '（盖章）' },
-      { label: labelOf(template, fieldKeys.contactName, '联系人'), value: rawValue(draft, fieldKeys.contactName) },
-      { label: labelOf(template, fieldKeys.contactPhone, '联系电话'), value: rawValue(draft, fieldKeys.contactPhone) },
-      { label: labelOf(template, fieldKeys.fillDate, '填报日期'), value: fieldText(template, draft, fieldKeys.fillDate) || blankDate },
-    ],
-    footLines: [`${template.issuer}制`],
-  };
-}
-
-function neimengguCover(template: RegionTemplate, draft: Draft) {
-  return {
-    titleLines: coverTitleLines(template.formTitle),
-    lines: [
-      { label: labelOf(template, fieldKeys.consortiumName, '创新联合体名称'), value: rawValue(draft, fieldKeys.consortiumName) },
-      { label: '牵头单位', value: leadNameOf(draft) },
-      { label: labelOf(template, fieldKeys.contactName, '联系人'), value: rawValue(draft, fieldKeys.contactName) },
-      { label: '联系电话', value: rawValue(draft, fieldKeys.contactPhone) },
-      { label: labelOf(template, fieldKeys.fillDate, '填报日期'), value: fieldText(template, draft, fieldKeys.fillDate) || blankDate },
-    ],
-    // The form as issued: 「内蒙古自治区科学技术厅 / 2023年制」.
-    footLines: [template.issuer, '2023年制'],
-  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -165,6 +82,23 @@ const valueCell = (value: string, colSpan = 1, align: 'center' | 'left' = 'cente
   value === '' || value === blankDate
     ? cell(value, { colSpan, style: styles.cell })
     : cellOf(textParagraphs(value, { align, style: styles.cell }), { colSpan });
+
+/**
+ * Numbers that must each stay on one line (身份证号, 电话): each kept whole, a line allowed to break only between
+ * them where the user gave several (「0994-2356781、13899451276」). Their columns are made wide enough for one.
+ */
+export function numberRuns(value: string): Inline[] {
+  // Several numbers go one to a line, each with the separator the user typed after it: left to the line breaker,
+  // 「、」 (which may not open a line) drags the last digit of the number before it onto the next line.
+  const parts = value.match(/[^、，,；;/\s]+[、，,；;/\s]*|[、，,；;/\s]+/g) ?? [];
+  return parts.map((part, i) => text(i < parts.length - 1 ? `${part.trimEnd()}\n` : part, { noWrap: true }));
+}
+
+const numberCell = (value: string, colSpan = 1): TableCell =>
+  cellOf([paragraph(value === '' ? [] : numberRuns(value), { align: 'center', style: styles.cell })], { colSpan });
+
+/** Field types whose values are numbers a reader copies digit by digit: never broken inside. */
+const numberTypes = new Set(['phone', 'idcard', 'uscc']);
 
 /** A numbered section's title row (「一、技术创新目标（限500字）」) across the whole table. */
 function headingRow(heading: string, span: number): TableRow {
@@ -185,7 +119,7 @@ function freeTextRow(value: string, span: number, minHeightMm: number): TableRow
   return row([cellOf(blocks, { colSpan: span, vAlign: 'top' })], { minHeightMm, allowSplit: true });
 }
 
-function opinionRow(block: OpinionBlock, span: number): TableRow {
+function opinionRow(block: OpinionBlockData, span: number): TableRow {
   const blocks: ParagraphBlock[] = [
     paragraph(block.title, { style: styles.cellStrong, align: 'left' }),
     paragraph(`${block.signer}　　　　　　`, { style: styles.cell, align: 'right', spaceBeforePt: 84 }),
@@ -213,9 +147,16 @@ function cellValue(column: ColumnDef, row: DraftRow): string {
  */
 function listTable(template: RegionTemplate, draft: Draft, definition: TableDef): TableBlock {
   const columns = printedColumns(definition);
-  const widths = columnWidths(columns, tableWidth, definition.key);
   const rows = filledRows(draft.tables[definition.key]);
-  const minimum = blankRows[template.id][definition.key] ?? 0;
+  const size = fontSizePt[styles.cell.size];
+  const shortTypes = new Set(['yearMonth', 'date', 'age', 'integer', 'select', 'phone', 'idcard']);
+  const minimums = columns.map((column) =>
+    shortTypes.has(column.type)
+      ? Math.max(0, ...[...rows.map((data) => cellValue(column, data)), ...(column.options ?? [])].map((value) => cellWidthForMm(value, size)))
+      : 0,
+  );
+  const widths = columnWidths(columns, tableWidth, definition.key, minimums);
+  const minimum = template.package.applicationForm.blankRows[definition.key] ?? 0;
   const body: TableRow[] = rows.map((data) =>
     row(columns.map((column) => valueCell(cellValue(column, data)))),
   );
@@ -252,32 +193,37 @@ function memberTable(
   const members = printedMembers(template, draft);
   const body: TableRow[] = members.map((member, index) => {
     const role = member.values[memberKeys.role] ?? '';
-    const lines = [
+    const uscc = (member.values[memberKeys.uscc] ?? '').trim();
+    const lines: Inline[][] = [
       ...(leadMarked && index === 0 ? ['（牵头单位）'] : []),
       (member.values[memberKeys.name] ?? '').trim(),
-      (member.values[memberKeys.uscc] ?? '').trim(),
       ...others
         .map((c) => [c.label, placeText(c, cellValue(c, member), options)] as const)
         .filter(([, value]) => value !== '')
         .map(([label, value]) => `${label}：${value}`),
-    ].filter((line) => line !== '');
+    ]
+      .filter((line) => line !== '')
+      .map((line) => [text(line)]);
+    // The 18-character credit code on a line of its own, never broken, under the name.
+    if (uscc !== '') lines.splice(leadMarked && index === 0 ? 2 : 1, 0, numberRuns(uscc));
     return row(
       [
         cell(String(index + 1)),
-        cellOf(lines.map((line) => paragraph(line, { align: 'center', style: styles.cell }))),
+        cellOf(lines.map((runs) => paragraph(runs, { align: 'center', style: styles.cell }))),
         cellOf(textParagraphs(role, { align: 'justify', style: styles.cell }), { vAlign: 'center' }),
       ],
       // A role far over its 200 字 could be taller than a page: then it may run on rather than be cut.
       { minHeightMm: 10, allowSplit: [...role].length > 600 },
     );
   });
-  const minimum = blankRows[template.id].members ?? 0;
+  const minimum = template.package.applicationForm.blankRows.members ?? 0;
   while (body.length < minimum) {
     const n = body.length + 1;
     body.push(row([cell(String(n)), cell(leadMarked && n === 1 ? '（牵头单位）' : ''), cell('')], { minHeightMm: 10 }));
   }
+  const numberMm = Math.max(14, cellWidthForMm('序号', fontSizePt[styles.cell.size]), cellWidthForMm(String(Math.max(body.length, minimum)), fontSizePt[styles.cell.size]));
   return table(
-    [14, 56, tableWidth - 70],
+    [numberMm, 56, tableWidth - 56 - numberMm],
     [
       headingRow(definition.heading ?? definition.label, 3),
       row([labelCell('序号'), labelCell(`${nameLabel}\n及${usccLabel}`), labelCell(roleLabel)], { minHeightMm: 10, keepWithNext: true }),
@@ -299,8 +245,9 @@ type Part = { number: number; kind: 'text'; field: FieldDef } | { number: number
 
 function formParts(template: RegionTemplate): Part[] {
   const parts: Part[] = [];
+  const elsewhere = new Set([...planFields(template), ...template.package.fields].map((field) => field.key));
   for (const field of template.fields) {
-    if (field.step !== 'texts' || field.extra || field.key.startsWith(planFieldPrefix) || !field.heading) continue;
+    if (field.step !== 'texts' || field.extra || elsewhere.has(field.key) || !field.heading) continue;
     const number = headingNumber(field.heading);
     if (number !== null) parts.push({ number, kind: 'text', field });
   }
@@ -342,6 +289,11 @@ function partsBlocks(
       }
       current.rows.push(headingRow(part.field.heading ?? part.field.label, span()));
       current.rows.push(freeTextRow(rawValue(draft, part.field.key), span(), textMinHeight[part.field.key] ?? 40));
+      // What the rules ask that the form has no section for follows the part it belongs to (浙江's 3年战略目标).
+      for (const extra of template.package.applicationForm.extraParts.filter((e) => e.after === part.field.key)) {
+        current.rows.push(headingRow(extra.heading, span()));
+        current.rows.push(freeTextRow(rawValue(draft, extra.field), span(), 40));
+      }
       continue;
     }
     const definition = part.table;
@@ -352,6 +304,9 @@ function partsBlocks(
     blocks.push(current);
     needTextTable = true;
     if (definition.note) {
+      // The note belongs to its table: its last row goes to the next page with it rather than leave it alone.
+      const last = current.rows[current.rows.length - 1];
+      if (last) last.keepWithNext = true;
       blocks.push(paragraph(definition.note, { style: styles.note, spaceBeforePt: 3, spaceAfterPt: 3 }));
       current = textTable();
       current.joinAbove = false;
@@ -369,41 +324,33 @@ function spanRow(r: TableRow, span: number): TableRow {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The common layout (新疆, 重庆, 广西, 浙江)
-
-/** Fields printed only on the cover: 重庆's table has no 联系人 row. */
-function coverOnlyKeys(template: RegionTemplate): Set<string> {
-  const keys = new Set<string>([fieldKeys.fillDate]);
-  if (template.id === 'chongqing') {
-    keys.add(fieldKeys.contactName);
-    keys.add(fieldKeys.contactPhone);
-  }
-  return keys;
-}
-
-/** Names take a whole row; every other basic field is paired with the next, label | value | label | value. */
-const fullRowKeys = new Set<string>([fieldKeys.consortiumName, 'leadUnit']);
+// The common layout (新疆 and 重庆's; 广西 and 浙江 publish no form and use it too)
 
 function commonTables(template: RegionTemplate, draft: Draft, options: BuildOptions): Block[] {
+  const form = template.package.applicationForm;
   const columns = [40, 38, 40, 38];
   const rows: TableRow[] = [];
-  const coverOnly = coverOnlyKeys(template);
+  const coverOnly = new Set([fieldKeys.fillDate, ...form.coverOnlyFields]);
+  const fullRow = new Set(form.fullRowFields);
+  const labelFor = (field: FieldDef) => form.tableLabels[field.key] ?? field.label;
   const fields = template.fields.filter((f) => f.step === 'basic' && !f.extra && !coverOnly.has(f.key));
   const valueOf = (field: FieldDef) => fieldText(template, draft, field.key) || (field.type === 'date' ? blankDate : '');
+  const valueFor = (field: FieldDef, colSpan = 1) =>
+    numberTypes.has(field.type) ? numberCell(valueOf(field), colSpan) : valueCell(valueOf(field), colSpan);
   let pending: FieldDef[] = [];
   const flush = () => {
     if (pending.length === 2) {
       const [a, b] = pending;
-      rows.push(row([labelCell(a.label), valueCell(valueOf(a)), labelCell(b.label), valueCell(valueOf(b))], { minHeightMm: 10 }));
+      rows.push(row([labelCell(labelFor(a)), valueFor(a), labelCell(labelFor(b)), valueFor(b)], { minHeightMm: 10 }));
     } else if (pending.length === 1) {
-      rows.push(row([labelCell(pending[0].label), valueCell(valueOf(pending[0]), 3)], { minHeightMm: 10 }));
+      rows.push(row([labelCell(labelFor(pending[0])), valueFor(pending[0], 3)], { minHeightMm: 10 }));
     }
     pending = [];
   };
   for (const field of fields) {
-    if (fullRowKeys.has(field.key)) {
+    if (fullRow.has(field.key)) {
       flush();
-      rows.push(row([labelCell(field.label), valueCell(valueOf(field), 3)], { minHeightMm: 10 }));
+      rows.push(row([labelCell(labelFor(field)), valueCell(valueOf(field), 3)], { minHeightMm: 10 }));
       continue;
     }
     pending.push(field);
@@ -412,14 +359,15 @@ function commonTables(template: RegionTemplate, draft: Draft, options: BuildOpti
   flush();
   const first = table(columns, rows);
   const tail = opinionBlocks(template).map((block) => opinionRow(block, 4));
-  return partsBlocks(template, draft, first, tail, false, options);
+  return partsBlocks(template, draft, first, tail, form.leadMarked, options);
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Inner Mongolia (备案申请登记表)
+// The registration layout (备案申请登记表, 内蒙古's)
 
-function neimengguTables(template: RegionTemplate, draft: Draft, options: BuildOptions): Block[] {
-  const columns = [22, 26, 20, 40, 20, 28];
+function registrationTables(template: RegionTemplate, draft: Draft, options: BuildOptions): Block[] {
+  const form = template.package.applicationForm;
+  const columns = personColumns(template, draft);
   const label = (key: string, fallback: string) => labelOf(template, key, fallback);
   const value = (key: string) => fieldText(template, draft, key);
   const wide = (labelText: string, valueText: string) =>
@@ -430,9 +378,9 @@ function neimengguTables(template: RegionTemplate, draft: Draft, options: BuildO
         labelCell(label(nameKey, nameFallback)),
         valueCell(value(nameKey)),
         labelCell(label(idKey, '身份证号')),
-        valueCell(value(idKey)),
+        numberCell(value(idKey)),
         labelCell(label(phoneKey, '联系电话')),
-        valueCell(value(phoneKey)),
+        numberCell(value(phoneKey)),
       ],
       { minHeightMm: 10 },
     );
@@ -440,7 +388,7 @@ function neimengguTables(template: RegionTemplate, draft: Draft, options: BuildO
     const code = rawValue(draft, key);
     const name = code !== '' ? (options.codeName?.(kind, code) ?? '') : '';
     return row(
-      [labelCell(label(key, fallback)), valueCell(`代码　${code}`, 1, 'left'), valueCell(`名称：${name}`, 4, 'left')],
+      [labelCell(label(key, fallback)), cellOf([paragraph([text('代码　'), text(code, { noWrap: true })], { align: 'left', style: styles.cell })], { colSpan: 2 }), valueCell(`名称：${name}`, 3, 'left')],
       { minHeightMm: 10 },
     );
   };
@@ -498,20 +446,45 @@ function neimengguTables(template: RegionTemplate, draft: Draft, options: BuildO
     pair('universityCount', 'instituteCount'),
   ];
   const first = table(columns, rows);
-  const commitment = row(
-    [
-      cellOf(
+  const tail: TableRow[] = [];
+  if (form.commitment) {
+    const commitment = form.commitment;
+    tail.push(
+      headingRow(commitment.heading, 1),
+      row(
         [
-          paragraph(neimengguCommitment.text, { style: styles.cell, firstLineChars: 2, align: 'justify', spaceBeforePt: 6, lineSpacing: { multiple: 1.5 } }),
-          paragraph(`${neimengguCommitment.seal}　　　　　　　　　　`, { style: styles.cell, align: 'right', spaceBeforePt: 48 }),
-          paragraph(`${neimengguCommitment.signer}　　　　　　`, { style: styles.cell, align: 'right', spaceBeforePt: 36 }),
-          paragraph('年　　月　　日　　', { style: styles.cell, align: 'right', spaceBeforePt: 18, spaceAfterPt: 6 }),
+          cellOf(
+            [
+              paragraph(commitment.text, { style: styles.cell, firstLineChars: 2, align: 'justify', spaceBeforePt: 6, lineSpacing: { multiple: 1.5 } }),
+              paragraph(`${commitment.seal}　　　　　　　　　　`, { style: styles.cell, align: 'right', spaceBeforePt: 48 }),
+              paragraph(`${commitment.signer}　　　　　　`, { style: styles.cell, align: 'right', spaceBeforePt: 36 }),
+              paragraph('年　　月　　日　　', { style: styles.cell, align: 'right', spaceBeforePt: 18, spaceAfterPt: 6 }),
+            ],
+            { vAlign: 'top' },
+          ),
         ],
-        { vAlign: 'top' },
+        { minHeightMm: 60 },
       ),
-    ],
-    { minHeightMm: 60 },
-  );
-  const tail = [headingRow(neimengguCommitment.heading, 1), commitment, ...opinionBlocks(template).map((b) => opinionRow(b, 1))];
-  return partsBlocks(template, draft, first, tail, true, options);
+    );
+  }
+  tail.push(...opinionBlocks(template).map((b) => opinionRow(b, 1)));
+  return partsBlocks(template, draft, first, tail, form.leadMarked, options);
+}
+
+/**
+ * The registration table's six columns, from what they must hold: an 18-digit 身份证号 and a phone number on one
+ * line each (Word breaks a run of digits anywhere once it does not fit), labels on one line, names in the rest.
+ */
+function personColumns(template: RegionTemplate, draft: Draft): number[] {
+  const size = fontSizePt[styles.cell.size];
+  const widest = (texts: string[]) => Math.max(...texts.map((t) => cellWidthForMm(t, size)));
+  const values = (keys: string[]) => keys.map((key) => rawValue(draft, key));
+  const labels = (keys: string[], fallback: string) => keys.map((key) => labelOf(template, key, fallback));
+  const nameLabel = widest(labels(['legalRepName', fieldKeys.contactName], '法人代表'));
+  const idLabel = widest(labels(['legalRepIdCard', 'contactIdCard'], '身份证号'));
+  const phoneLabel = widest(labels(['legalRepPhone', fieldKeys.contactPhone], '联系电话'));
+  const id = widest(['000000000000000000', ...values(['legalRepIdCard', 'contactIdCard'])]);
+  const phone = widest(['0000-0000000', ...values(['legalRepPhone', fieldKeys.contactPhone])]);
+  const name = tableWidth - nameLabel - idLabel - id - phoneLabel - phone;
+  return [nameLabel, name, idLabel, id, phoneLabel, phone];
 }

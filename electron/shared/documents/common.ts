@@ -11,7 +11,7 @@ import type {
 } from '../document-model';
 import type { Draft, TableRow as DraftRow } from '../draft';
 import { fieldKeys, memberKeys } from '../draft';
-import type { ColumnDef, FieldDef, RegionTemplate, TableDef, TableId } from '../region-template';
+import type { ColumnDef, FieldDef, PackageData, RegionTemplate, TableDef, TableId } from '../region-template';
 import { normalizeDate, normalizeYearMonth, splitMultiselect } from '../validation';
 
 /**
@@ -21,8 +21,6 @@ import { normalizeDate, normalizeYearMonth, splitMultiselect } from '../validati
 
 /** Options every builder takes. */
 export interface BuildOptions {
-  /** Today as YYYY-MM-DD, for dates the draft does not give (the year of a 年度工作总结); defaults to the clock. */
-  today?: string;
   /**
    * Pictures the user added to sections of the 实施方案, by field key (flow charts, tables as images); each is
    * at most 100 KB (see imageInline). Drafts do not store pictures yet, so callers pass them in.
@@ -37,21 +35,55 @@ export interface BuildOptions {
   placeName?: (code: string) => string | null;
 }
 
-export function todayOf(options: BuildOptions): string {
-  return options.today ?? new Date().toISOString().slice(0, 10);
-}
-
-/** Which official layout a region's documents follow: Inner Mongolia's own, or the common one (新疆/重庆 and the regions without a form). */
-export type FormLayout = 'neimenggu' | 'common';
+/**
+ * Which application-table layout a region's form follows (its package data says): the common one 新疆 and
+ * 重庆 share, or the 备案申请登记表 (persons with ID numbers, coded 行业类别 and 国标学科, 技术领域 letters).
+ */
+export type FormLayout = PackageData['formLayout'];
 
 export function layoutOf(template: RegionTemplate): FormLayout {
-  return template.id === 'neimenggu' ? 'neimenggu' : 'common';
+  return template.package.formLayout;
+}
+
+/**
+ * The text of a package string with its placeholders filled: 「{name}」 → the consortium's name. A placeholder
+ * with no value is left as the form's blank 「____」.
+ */
+export function fillIn(template: string, values: Record<string, string>): string {
+  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string) => (key in values ? values[key] || '____' : whole));
+}
+
+/** The value a cover line shows (see coverValues): a field of the draft, or what the documents compute. */
+export function coverLineValue(template: RegionTemplate, draft: Draft, value: string, options: BuildOptions): string {
+  switch (value) {
+    case 'lead':
+      return leadNameOf(draft);
+    case 'leader':
+      return (leadRowOf(draft)?.values.legalRepName ?? '').trim() || rawValue(draft, 'legalRepName');
+    case 'industryName':
+      return industryName(draft, options);
+    case 'fillDateNumerals':
+      return chineseNumeralDate(rawValue(draft, fieldKeys.fillDate));
+    case 'blank':
+      return '';
+    default: {
+      const field = fieldDef(template, value);
+      const text = fieldText(template, draft, value);
+      return text === '' && field?.type === 'date' ? blankDate : text;
+    }
+  }
+}
+
+/** The GB/T 4754 name of the 行业类别 code chosen (3232 → 稀土金属冶炼); empty when there is no code or no table. */
+export function industryName(draft: Draft, options: BuildOptions): string {
+  const code = rawValue(draft, 'industryCode');
+  return code === '' ? '' : (options.codeName?.('industry', code) ?? '');
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Paragraphs and cells
 
-export function text(value: string, style: TextStyle = {}): Inline {
+export function text(value: string, style: TextStyle & { noWrap?: boolean } = {}): Inline {
   return { kind: 'text', text: value, ...style };
 }
 
@@ -112,9 +144,10 @@ export function row(cells: TableCell[], options: Omit<TableRow, 'cells'> = {}): 
 
 /**
  * Column widths in mm for a table's columns, from how much room each kind of column needs, scaled to `totalMm`
- * and rounded to half millimetres (the remainder goes to the widest column, so they add up exactly).
+ * and rounded to half millimetres (the remainder goes to the widest column, so they add up exactly); a column is
+ * at least its entry of `minimumsMm` wide where the others can give the room.
  */
-export function columnWidths(columns: ColumnDef[], totalMm: number, table?: TableId): number[] {
+export function columnWidths(columns: ColumnDef[], totalMm: number, table?: TableId, minimumsMm?: number[]): number[] {
   const weight = (column: ColumnDef): number => {
     // Platform names (「某某公司国家企业技术中心」) are the longest cells of their table.
     if (table === 'platforms' && column.key === 'name') return 4;
@@ -142,6 +175,23 @@ export function columnWidths(columns: ColumnDef[], totalMm: number, table?: Tabl
   const weights = columns.map(weight);
   const sum = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.round(((w / sum) * totalMm) * 2) / 2);
+  // Short values (「2015年6月」, 「国家级」, an age) must fit on one line: such a column takes what it needs
+  // from the columns wider than their share allows, names and units, which wrap anyway.
+  const minimums = columns.map((_, i) => minimumsMm?.[i] ?? 0);
+  for (let pass = 0; pass < columns.length; pass++) {
+    const short = widths.map((w, i) => Math.max(0, minimums[i] - w));
+    const need = short.reduce((a, b) => a + b, 0);
+    if (need <= 0) break;
+    const donors = widths.map((w, i) => (short[i] === 0 ? Math.max(0, w - Math.max(minimums[i], 18)) : 0));
+    const room = donors.reduce((a, b) => a + b, 0);
+    if (room <= 0) break;
+    const give = Math.min(need, room);
+    for (let i = 0; i < widths.length; i++) {
+      if (short[i] > 0) widths[i] += (short[i] / need) * give;
+      else widths[i] -= (donors[i] / room) * give;
+    }
+  }
+  for (let i = 0; i < widths.length; i++) widths[i] = Math.round(widths[i] * 2) / 2;
   const widest = widths.indexOf(Math.max(...widths));
   widths[widest] = Math.round((widths[widest] + totalMm - widths.reduce((a, b) => a + b, 0)) * 10) / 10;
   return widths;

@@ -1,6 +1,10 @@
 import type { Block, Section, TableBlock } from '../document-model';
-import { fontSizePt, formMargins, textWidthMm } from '../document-model';
-import { cell, cellOf, paragraph, row, textParagraphs } from './common';
+import { fontSizePt, officialMargins, textWidthMm } from '../document-model';
+import type { Draft } from '../draft';
+import { fieldKeys } from '../draft';
+import type { CoverData, RegionTemplate } from '../region-template';
+import type { BuildOptions } from './common';
+import { cell, cellOf, chineseNumeralDate, coverLineValue, coverTitleLines, paragraph, rawValue, row, textParagraphs } from './common';
 import { styles } from './styles';
 
 /**
@@ -16,6 +20,8 @@ export interface CoverLine {
 }
 
 export interface CoverSpec {
+  /** 「附件1」, top left, as the issued form carries it. */
+  attachmentLabel?: string;
   titleLines: string[];
   /** A smaller line under the title (「（供参考）」 is not printed on a filled-in document; 「（试行）」 would be). */
   subtitle?: string;
@@ -29,15 +35,17 @@ export interface CoverSpec {
 const mmPerPt = 25.4 / 72;
 
 export function coverSection(spec: CoverSpec): Section {
-  const width = textWidthMm(formMargins);
+  const width = textWidthMm(officialMargins);
   const charMm = fontSizePt[styles.coverField.size] * mmPerPt;
   const longestLabel = Math.max(...spec.lines.map((line) => [...line.label].length + 1));
   const hasSuffix = spec.lines.some((line) => line.suffix);
   // Room for the cell margins and for fonts a little wider than 宋体 (LibreOffice falls back to Noto CJK).
   const labelMm = Math.min(62, Math.ceil(longestLabel * charMm + 6));
-  const suffixMm = hasSuffix ? Math.ceil(4 * charMm + 6) : 0;
-  // The block of lines is centred as on the official covers: a margin column on each side.
-  const sideMm = 4;
+  const suffixMm = hasSuffix ? Math.ceil(4 * charMm + 4) : 0;
+  // The block of lines is centred as on the official covers: a margin column on each side, given up where a long
+  // name (「某某集团股份有限公司」) would otherwise wrap before its （盖章）.
+  const longestValue = Math.max(0, ...spec.lines.filter((line) => line.suffix).map((line) => [...line.value].length));
+  const sideMm = Math.max(0, Math.min(4, (width - labelMm - suffixMm - (longestValue * charMm + 4)) / 2));
   const valueMm = Math.round((width - 2 * sideMm - labelMm - suffixMm) * 10) / 10;
   const columnsMm = [sideMm, labelMm, valueMm, ...(hasSuffix ? [suffixMm] : []), sideMm];
 
@@ -66,7 +74,8 @@ export function coverSection(spec: CoverSpec): Section {
   };
 
   const blocks: Block[] = [
-    paragraph([], { spaceBeforePt: spec.topSpacePt ?? 96 }),
+    ...(spec.attachmentLabel ? [paragraph(spec.attachmentLabel, { style: styles.attachmentLabel })] : []),
+    paragraph([], { spaceBeforePt: (spec.topSpacePt ?? 96) - (spec.attachmentLabel ? 16 : 0) }),
     ...spec.titleLines.map((line, i) =>
       paragraph(line, {
         style: styles.coverTitle,
@@ -83,5 +92,27 @@ export function coverSection(spec: CoverSpec): Section {
       paragraph(line, { style: styles.coverIssuer, align: 'center', lineSpacing: { multiple: 1.5 } }),
     ),
   ];
-  return { marginsMm: formMargins, pageNumbers: 'none', blocks };
+  return { marginsMm: officialMargins, pageNumbers: 'none', blocks };
+}
+
+/**
+ * A cover from the region's package data: its lines filled from the draft, 「{date}」 in a foot line written as
+ * the 实施方案's cover writes its date (二〇二五年三月十四日).
+ */
+export function coverFromData(
+  template: RegionTemplate,
+  draft: Draft,
+  data: CoverData,
+  title: string,
+  options: BuildOptions,
+  topSpacePt?: number,
+): Section {
+  const date = chineseNumeralDate(rawValue(draft, fieldKeys.fillDate));
+  return coverSection({
+    attachmentLabel: data.attachmentLabel,
+    titleLines: data.titleLines ?? coverTitleLines(title),
+    lines: data.lines.map((line) => ({ label: line.label, value: coverLineValue(template, draft, line.value, options), suffix: line.suffix })),
+    footLines: data.footLines.map((line) => line.replace('{date}', date)),
+    topSpacePt,
+  });
 }

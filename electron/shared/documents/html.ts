@@ -18,7 +18,7 @@ import { checkboxChar, fontFaces, fontSizePt, pageSizeMm } from '../document-mod
  * DocumentModel → a self-contained HTML print view: the in-app preview (an iframe's srcdoc), printing
  * (Electron's webContents.print, or the browser's own) and PDF (printToPDF). A4 pages with each section's
  * margins as named @page rules, the same fonts, sizes and column widths as the .docx, page breaks, repeated
- * table headers, and 「- 1 -」 page numbers in the page's foot. Every user string is escaped.
+ * table headers, and 「— 1 —」 page numbers in the page's foot (GB/T 9704). Every user string is escaped.
  */
 
 /** Word's single line spacing is about 1.3 times the font size for 宋体; multiples scale from there. */
@@ -63,6 +63,7 @@ function inlineHtml(run: Inline): string {
   switch (run.kind) {
     case 'text': {
       const css = styleCss(run);
+      if (run.noWrap) css.push('white-space: nowrap');
       const content = escapeHtml(run.text).replace(/\n/g, '<br>');
       return css.length > 0 ? `<span style="${css.join('; ')}">${content}</span>` : content;
     }
@@ -191,10 +192,14 @@ export function renderHtml(model: DocumentModel, options: HtmlOptions = {}): str
     const counter = counters[index];
     // Page numbers count the section's own pages (a counter per numbering run, incremented per page), so a
     // document printed inside the package still starts at 「- 1 -」, as in its own .docx.
-    const footer = counter
-      ? ` counter-increment: ${counter}; @bottom-center { content: "- " counter(${counter}) " -"; font-family: ${fontStack('song')}; font-size: ${fontSizePt['四号']}pt; vertical-align: top; padding-top: 4mm; }`
-      : '';
-    pageRules.push(`@page s${index} { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;${footer} }`);
+    // GB/T 9704: 「— N —」, odd (right-hand) pages on the right and even pages on the left, one character in.
+    const number = (box: string, pad: string) =>
+      `@${box} { content: "— " counter(${counter}) " —"; font-family: ${fontStack('song')}; font-size: ${fontSizePt['四号']}pt; vertical-align: top; padding-top: 4mm; ${pad}: 1em; }`;
+    pageRules.push(`@page s${index} { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;${counter ? ` counter-increment: ${counter};` : ''} }`);
+    if (counter) {
+      pageRules.push(`@page s${index}:right { ${number('bottom-right', 'padding-right')} }`);
+      pageRules.push(`@page s${index}:left { ${number('bottom-left', 'padding-left')} }`);
+    }
     pageRules.push(`.s${index} { page: s${index}; }`);
     screenRules.push(`.s${index} { padding: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }`);
     screenRules.push(`.s${index} .page-break { margin-left: -${m.left}mm; margin-right: -${m.right}mm; }`);

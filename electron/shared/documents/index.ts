@@ -4,21 +4,21 @@
  */
 export type { BuildOptions, FormLayout } from './common';
 export { layoutOf } from './common';
-export { buildApplicationForm, opinionBlocks, neimengguCommitment } from './application-form';
-export { buildAgreement, agreementPreamble, signatureHeading, signatureColumns } from './agreement';
-export { buildImplementationPlan, planFieldPrefix, planInstructions, planTitle, planTypography } from './implementation-plan';
+export { buildApplicationForm, opinionBlocks } from './application-form';
+export { buildAgreement, agreementPreamble, signatureHeading, signatureColumns, signatureRowMm, signingOrder } from './agreement';
+export { buildImplementationPlan, planFields, planTypography } from './implementation-plan';
 export { buildCommitmentLetter } from './commitment-letter';
-export { buildAttachmentChecklist, attachmentItems, attachmentsReadyKey, readyAttachmentIds } from './attachment-checklist';
-export { buildAnnualSummary, annualSummaryOutline } from './annual-summary';
-export { buildStampChecklist, stampPlaces, unitSummaries, copies } from './stamp-checklist';
+export { buildAttachmentChecklist, readyAttachmentIds } from './attachment-checklist';
+export { buildAnnualSummary, summaryTitle, summaryYear } from './annual-summary';
+export { buildStampChecklist, stampPlaces, unitSummaries, copiesOf } from './stamp-checklist';
 export type { StampPlace, UnitSummary } from './stamp-checklist';
 export { documentTitle, documentShortTitle } from './titles';
 export {
   buildDocument,
   buildPackage,
   buildPreview,
+  filedKinds,
   filingDocuments,
-  filingKinds,
   listDocuments,
   offeredDocuments,
   previewKinds,

@@ -14,17 +14,16 @@ export const printableKinds = documentKinds.filter((kind): kind is PrintableKind
 export type PreviewKind = PrintableKind | 'package';
 export const previewKinds = [...printableKinds, 'package'] as const;
 
-/** The documents that go to the department, printed three times; not our stamp checklist, not next year's report. */
-export const filingKinds: DocumentKind[] = ['applicationForm', 'agreement', 'implementationPlan', 'commitmentLetter', 'attachmentChecklist'];
-
 export interface DocumentEntry {
   kind: DocumentKind;
   title: string;
   shortTitle: string;
   /** Part of the region's package (exported); otherwise offered for preview and printing only. */
   inPackage: boolean;
-  /** Filed with the department (printed 一式三份), as opposed to ours (盖章清单) or later (年度工作总结). */
+  /** Filed with the department (the region's package data says which), as opposed to ours (盖章清单) or later reports. */
   filed: boolean;
+  /** A report the region asks for after the filing (年度工作总结, 自评报告): never numbered among the filing. */
+  later: boolean;
   format: 'docx' | 'xlsx';
   /** Whether everything the document prints has been filled in. */
   ready: boolean;

@@ -4,34 +4,39 @@ import type { Draft } from '../draft';
 import type { DocumentKind, RegionTemplate } from '../region-template';
 import { documentKinds } from '../region-template';
 import type { DocumentEntry, PreviewKind, PrintableKind } from './kinds';
-import { filingKinds } from './kinds';
 import { buildAgreement } from './agreement';
-import { annualSummaryOutline, buildAnnualSummary } from './annual-summary';
+import { buildAnnualSummary } from './annual-summary';
 import { buildApplicationForm } from './application-form';
-import { attachmentItems, buildAttachmentChecklist, readyAttachmentIds } from './attachment-checklist';
+import { buildAttachmentChecklist, readyAttachmentIds } from './attachment-checklist';
 import { buildCommitmentLetter } from './commitment-letter';
 import type { BuildOptions } from './common';
 import { consortiumNameOf, leadNameOf, rawValue } from './common';
-import { buildImplementationPlan, planFieldPrefix } from './implementation-plan';
+import { buildImplementationPlan, planFields } from './implementation-plan';
 import { buildStampChecklist } from './stamp-checklist';
 import { documentShortTitle, documentTitle } from './titles';
 
 /**
  * A draft's package (申报材料): which documents its region asks for and which are offered besides, whether each
- * has what it needs, each one's model, and the whole filing as one model for printing 一式三份 in one go.
+ * has what it needs, each one's model, and the whole filing as one model for printing all copies in one go.
+ * Which documents are filed, in what order, and which come later are the region's package data.
  */
 
-export { filingKinds, previewKinds, printableKinds } from './kinds';
+export { previewKinds, printableKinds } from './kinds';
 export type { DocumentEntry, PreviewKind, PrintableKind } from './kinds';
 
+/** The documents the region files with the department, in order. */
+export function filedKinds(template: RegionTemplate): DocumentKind[] {
+  return template.package.filed;
+}
+
 /**
- * The region's documents, plus what is offered besides: the 实施方案 to regions whose package leaves it out
- * (its fields are in every template), 内蒙古's 承诺书 as a page of its own.
+ * The region's documents, plus what its package data describes besides: a 实施方案 where the package leaves it
+ * out, a 承诺书 on a page of its own where the form carries one.
  */
 export function offeredDocuments(template: RegionTemplate): DocumentKind[] {
   const kinds = new Set<DocumentKind>(template.documents);
-  if (template.fields.some((field) => field.key.startsWith(planFieldPrefix))) kinds.add('implementationPlan');
-  if (template.id === 'neimenggu') kinds.add('commitmentLetter');
+  if (template.package.implementationPlan) kinds.add('implementationPlan');
+  if (template.package.commitmentLetter) kinds.add('commitmentLetter');
   return documentKinds.filter((kind) => kinds.has(kind));
 }
 
@@ -43,7 +48,8 @@ export function listDocuments(template: RegionTemplate, draft: Draft): DocumentE
       title: documentTitle(template, kind),
       shortTitle: documentShortTitle(template, kind),
       inPackage: template.documents.includes(kind),
-      filed: filingKinds.includes(kind),
+      filed: template.package.filed.includes(kind),
+      later: template.package.laterReports.includes(kind),
       format: kind === 'memberWorkbook' ? 'xlsx' : 'docx',
       ready: missing.length === 0,
       missing,
@@ -56,10 +62,14 @@ function missingFor(template: RegionTemplate, draft: Draft, kind: DocumentKind):
   const missingRequired = (step: string) =>
     template.fields.filter((f) => f.step === step && f.required && !f.derived && empty(f.key)).map((f) => f.label);
   const noMembers = filledRows(draft.tables.members).length === 0 ? ['成员单位'] : [];
+  const documentOnly = new Set([
+    ...planFields(template).map((f) => f.key),
+    ...template.package.fields.map((f) => f.key),
+  ]);
   switch (kind) {
     case 'applicationForm': {
       const fields = template.fields
-        .filter((f) => f.required && !f.extra && !f.derived && f.step !== 'agreement' && !f.key.startsWith(planFieldPrefix))
+        .filter((f) => f.required && !f.extra && !f.derived && f.step !== 'agreement' && !documentOnly.has(f.key))
         .filter((f) => empty(f.key))
         .map((f) => f.label);
       const tables = template.tables
@@ -75,10 +85,10 @@ function missingFor(template: RegionTemplate, draft: Draft, kind: DocumentKind):
         ...noMembers,
       ];
     case 'implementationPlan': {
-      const planFields = template.fields.filter((f) => f.key.startsWith(planFieldPrefix));
-      const anyRequired = planFields.some((f) => f.required);
+      const fields = planFields(template);
+      const anyRequired = fields.some((f) => f.required);
       // Where the plan is only offered (its fields optional), it is ready once every part but 其他 is written.
-      return planFields
+      return fields
         .filter((f) => (anyRequired ? f.required : f.key !== 'planOther') && empty(f.key))
         .map((f) => f.heading ?? f.label);
     }
@@ -88,11 +98,15 @@ function missingFor(template: RegionTemplate, draft: Draft, kind: DocumentKind):
         ...(leadNameOf(draft) === '' ? ['牵头单位'] : []),
       ];
     case 'attachmentChecklist': {
-      const ready = readyAttachmentIds(draft);
-      return attachmentItems.filter((item) => !item.optional && !ready.has(item.id)).map((item) => item.title);
+      const ready = readyAttachmentIds(template, draft);
+      return (template.package.attachmentChecklist?.items ?? []).filter((item) => !item.optional && !ready.has(item.id)).map((item) => item.title);
     }
-    case 'annualSummary':
-      return annualSummaryOutline.filter((part) => part.key && empty(part.key)).map((part) => part.heading);
+    case 'annualSummary': {
+      const report = template.package.annualSummary;
+      if (!report) return [];
+      const year = /^\d{4}$/.test(rawValue(draft, report.yearField)) ? [] : [template.fields.find((f) => f.key === report.yearField)?.label ?? '年度'];
+      return [...year, ...report.outline.filter((part) => part.field && empty(part.field)).map((part) => part.heading)];
+    }
     case 'stampChecklist':
     case 'memberWorkbook':
       return noMembers;
@@ -120,14 +134,13 @@ export function buildDocument(kind: PrintableKind, template: RegionTemplate, dra
 
 /** The filing documents of the region's package, in order. */
 export function filingDocuments(template: RegionTemplate): PrintableKind[] {
-  return template.documents.filter(
-    (kind): kind is PrintableKind => kind !== 'memberWorkbook' && filingKinds.includes(kind),
-  );
+  return template.package.filed.filter((kind): kind is PrintableKind => kind !== 'memberWorkbook');
 }
 
 /**
  * The whole filing as one model: each document's sections one after the other, page numbers restarting with
- * each document as they do in the separate files. Printed with copies = 3, collated, this is 「一式三份」.
+ * each document as they do in the separate files. Printed with the region's copies, collated, this is the
+ * package (「一式三份」 where the region asks for three).
  */
 export function buildPackage(template: RegionTemplate, draft: Draft, options: BuildOptions = {}): DocumentModel {
   const documents = filingDocuments(template).map((kind) => buildDocument(kind, template, draft, options));

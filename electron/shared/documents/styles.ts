@@ -6,6 +6,7 @@ import type { TextStyle } from '../document-model';
  * 三号 as GB/T 9704 has it; the 实施方案 fixes its own (黑体四号 headings, 宋体小四 body, 1.5 line spacing).
  */
 export const styles = {
+  attachmentLabel: { font: 'hei', size: '三号' },
   coverTitle: { font: 'hei', size: '二号' },
   coverField: { font: 'fangsong', size: '四号' },
   coverIssuer: { font: 'song', size: '三号' },

@@ -1,22 +1,25 @@
 import type { DocumentKind, RegionTemplate } from '../region-template';
 import { coverTitleLines } from './common';
-import { planTitle } from './implementation-plan';
 
-/** What each document is called, in full (files, window titles) and short (lists, the stamp checklist). */
+/**
+ * What each document is called, in full (files, window titles) and short (lists, the stamp checklist), from the
+ * region's package data. A yearly report's 「{year}」 is left out of its name: the year is the report's own.
+ */
 export function documentTitle(template: RegionTemplate, kind: DocumentKind): string {
+  const pkg = template.package;
   switch (kind) {
     case 'applicationForm':
       return template.formTitle;
     case 'agreement':
       return template.agreementTitle;
     case 'implementationPlan':
-      return planTitle(template);
+      return pkg.implementationPlan?.title ?? `${coverTitleLines(template.formTitle)[0]}实施方案`;
     case 'commitmentLetter':
-      return template.id === 'neimenggu' ? '承诺书' : '诚信承诺书';
+      return pkg.commitmentLetter?.title ?? '诚信承诺书';
     case 'attachmentChecklist':
-      return '创新联合体备案相关附件材料清单';
+      return pkg.attachmentChecklist?.title ?? '附件材料清单';
     case 'annualSummary':
-      return '创新联合体年度工作总结';
+      return (pkg.annualSummary?.title ?? '年度工作总结').replace('{year}', '');
     case 'stampChecklist':
       return '盖章清单';
     case 'memberWorkbook':
@@ -29,14 +32,11 @@ export function documentShortTitle(template: RegionTemplate, kind: DocumentKind)
     case 'applicationForm':
     case 'agreement':
     case 'implementationPlan': {
-      const title = documentTitle(template, kind);
-      const lines = coverTitleLines(title);
+      const lines = coverTitleLines(documentTitle(template, kind));
       return lines[lines.length - 1];
     }
     case 'attachmentChecklist':
       return '附件材料清单';
-    case 'annualSummary':
-      return '年度工作总结';
     case 'memberWorkbook':
       return '成员单位名单（Excel）';
     default:

@@ -7,7 +7,7 @@ import { api } from '../api/client';
 /** 新建申报: pick a region, read a paragraph of its rules and what its package holds, create. */
 export function NewDraftDialog(props: { regions: RegionTemplate[]; onCancel: () => void; onCreated: (draftId: string) => void }) {
   const { message } = AntApp.useApp();
-  const [regionId, setRegionId] = useState<RegionId>(props.regions[0]?.id ?? 'xinjiang');
+  const [regionId, setRegionId] = useState<RegionId>(props.regions[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
   const chosen = props.regions.find((region) => region.id === regionId);
 

@@ -12,6 +12,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CheckReport } from '../../../electron/shared/checks';
 import type { ExportResult, PdfMode } from '../../../electron/shared/documents/export-names';
 import { exportFolderName } from '../../../electron/shared/documents/export-names';
+import { copiesOf } from '../../../electron/shared/documents/stamp-checklist';
 import type { DocumentEntry, PreviewKind } from '../../../electron/shared/documents/package';
 import type { Draft } from '../../../electron/shared/draft';
 import type { RegionTemplate } from '../../../electron/shared/region-template';
@@ -28,7 +29,7 @@ function formatBytes(bytes: number): string {
 
 /**
  * 导出与打印: the package's documents with whether each is complete, each previewed in its print view, the
- * filing printed 一式三份 (three collated copies), and the export folder (Word, Excel, PDF, 盖章清单).
+ * filing printed in the region's copies (一式三份, collated), and the export folder (Word, Excel, PDF, 盖章清单).
  */
 export function ExportStep(props: { template: RegionTemplate; draft: Draft; report: CheckReport | null; onGotoCheck: () => void }) {
   const { draft, template, report } = props;
@@ -38,7 +39,8 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
   const [kind, setKind] = useState<PreviewKind>(packageKind);
   const [preview, setPreview] = useState<{ kind: PreviewKind; html: string; title: string } | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
-  const [copies, setCopies] = useState(3);
+  // The region's own copies: 3 for 「一式三份」, 1 where the originals are scanned and uploaded.
+  const [copies, setCopies] = useState(copiesOf(template));
   const [printing, setPrinting] = useState(false);
   const [withPdf, setWithPdf] = useState(true);
   const [pdfMode, setPdfMode] = useState<PdfMode>('package');
@@ -206,7 +208,9 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
                     note: [
                       entry.filed
                         ? '报送材料'
-                        : entry.kind === 'stampChecklist'
+                        : entry.later
+                          ? '备案后按期报送，不随申报材料报送'
+                          : entry.kind === 'stampChecklist'
                           ? '本单位留用，盖章时对照'
                           : entry.kind === 'memberWorkbook'
                             ? '成员名单附件'
@@ -226,7 +230,10 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
 
           <Card size="small" title={<span><PrinterOutlined /> 打印</span>} style={{ marginBottom: 12 }}>
             <Space direction="vertical" style={{ width: '100%' }}>
-              <Typography.Text type="secondary">申请书一式三份，盖章后两份报送。打印时按份逐份输出，便于分别装订盖章。</Typography.Text>
+              <Typography.Text type="secondary">
+                {template.package.filing.how}
+                {template.package.filing.way === 'online' ? '盖章、签字后将原件扫描上传。' : '打印时按份逐份输出，便于分别装订盖章。'}
+              </Typography.Text>
               <Space wrap>
                 <span>份数</span>
                 <InputNumber min={1} max={10} value={copies} onChange={(value) => setCopies(value ?? 1)} aria-label="打印份数" style={{ width: 72 }} />

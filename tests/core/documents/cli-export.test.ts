@@ -50,7 +50,7 @@ describe('cli export', () => {
     for (const marker of ['填表说明', '签署联合组建协议', '创新联合体建设实施方案']) expect(text).toContain(marker);
     expect(text).not.toContain('盖章清单');
     // Form, agreement and plan each start again at page 1.
-    expect(text.match(/^\s*-\s*1\s*-\s*$/gm)).toHaveLength(3);
+    expect(text.match(/^\s*—\s*1\s*—\s*$/gm)).toHaveLength(3);
   });
 
   it('explains its usage with exit code 2, and a missing file in Chinese', async () => {

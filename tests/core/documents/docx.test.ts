@@ -59,7 +59,7 @@ describe('.docx writer', () => {
     expect(xml.match(/<w:vMerge w:val="continue"\/>/g)).toHaveLength(2);
   });
 
-  it('prints A4 with the model’s margins, and page numbers 「- N -」 restarting after the cover', async () => {
+  it('prints A4 with the model’s margins, and GB/T 9704 page numbers 「— N —」 (odd right, even left) restarting after the cover', async () => {
     const { xml, zip } = await documentXml(buildAgreement(template, draft));
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
     // GB/T 9704: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right.
@@ -67,10 +67,41 @@ describe('.docx writer', () => {
     expect(xml).toContain('<w:pgNumType w:start="1"/>');
     const footers = zipEntryNames(zip).filter((name) => /^word\/footer\d+\.xml$/.test(name)).map((name) => readZipEntry(zip, name));
     const numbered = footers.filter((footer) => footer.includes('PAGE'));
-    expect(numbered).toHaveLength(1);
-    expect(numbered[0]).toMatch(/<w:t xml:space="preserve">- <\/w:t>[\s\S]*PAGE[\s\S]*<w:t xml:space="preserve"> -<\/w:t>/);
-    // The cover's footer is its own, empty: it must not inherit the page numbers.
-    expect(footers.filter((footer) => !footer.includes('PAGE'))).toHaveLength(1);
+    expect(numbered).toHaveLength(2);
+    for (const footer of numbered) expect(footer).toMatch(/<w:t xml:space="preserve">— <\/w:t>[\s\S]*PAGE[\s\S]*<w:t xml:space="preserve"> —<\/w:t>/);
+    expect(numbered.some((footer) => footer.includes('<w:jc w:val="right"/>'))).toBe(true);
+    expect(numbered.some((footer) => footer.includes('<w:jc w:val="left"/>'))).toBe(true);
+    expect(readZipEntry(zip, 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+    // The cover's footers are its own, empty: they must not inherit the page numbers.
+    expect(footers.filter((footer) => !footer.includes('PAGE'))).toHaveLength(2);
+  });
+
+  it('gives each signature row room for a 42 mm seal (trHeight at least 42 mm)', async () => {
+    for (const regionId of ['xinjiang', 'chongqing', 'neimenggu']) {
+      const { xml } = await documentXml(buildAgreement(templateOf(regionId), exampleDraft(regionId)));
+      const signature = tablesOf(xml).at(-1) ?? '';
+      const heights = [...signature.matchAll(/<w:trHeight w:val="(\d+)" w:hRule="atLeast"\/>/g)].map((m) => Number(m[1]));
+      const seal = Math.round((42 * 1440) / 25.4);
+      expect(heights.slice(1).length, regionId).toBe(exampleDraft(regionId).tables.members.length);
+      for (const height of heights.slice(1)) expect(height, regionId).toBeGreaterThanOrEqual(seal);
+    }
+  });
+
+  it('writes numbers as unbreakable Latin runs: no East Asian hint, hyphens that do not break', async () => {
+    const neimenggu = exampleDraft('neimenggu');
+    const { xml } = await documentXml(buildApplicationForm(templateOf('neimenggu'), neimenggu));
+    const idRun = new RegExp(`<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"/>[^]*?<w:t xml:space="preserve">${neimenggu.fields.legalRepIdCard}</w:t></w:r>`);
+    expect(xml).toMatch(idRun);
+    const [area, number] = neimenggu.fields.legalRepPhone.split('-');
+    expect(xml).toContain(`<w:t xml:space="preserve">${area}</w:t><w:noBreakHyphen/><w:t xml:space="preserve">${number}</w:t>`);
+  });
+
+  it('keeps the member table’s last row with the 「若成员单位超过20家……」 note below it', async () => {
+    const { xml } = await documentXml(buildApplicationForm(template, draft));
+    const at = xml.indexOf('注：若成员单位超过20家');
+    const before = xml.slice(0, at);
+    const lastRow = before.slice(before.lastIndexOf('<w:tr>'));
+    expect(lastRow).toContain('<w:keepNext/>');
   });
 
   it('writes one signature row per member for 60 members', async () => {

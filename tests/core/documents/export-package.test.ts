@@ -43,7 +43,16 @@ describe('export', () => {
 
       expect(result.folder).toBe(join(out, draft.fields.consortiumName));
       expect(result.skipped).toEqual([]);
-      expect(result.files.map((file) => file.kind)).toEqual(template.documents);
+      // The filing first, numbered; a report asked for later comes last, unnumbered and marked as such.
+      const later = template.package.laterReports;
+      expect(result.files.map((file) => file.kind)).toEqual([
+        ...template.documents.filter((kind) => !later.includes(kind)),
+        ...template.documents.filter((kind) => later.includes(kind)),
+      ]);
+      for (const file of result.files) {
+        if ((later as string[]).includes(file.kind)) expect(file.name).toMatch(/^[^0-9].*（备案后报送）\.docx$/);
+        else expect(file.name).toMatch(/^\d\d /);
+      }
       const onDisk = readdirSync(result.folder).sort();
       expect(onDisk).toEqual(result.files.map((file) => file.name).sort());
       for (const file of result.files) {

@@ -83,7 +83,7 @@ describe('exported documents read back through LibreOffice', () => {
     return found;
   };
   /** Text as a reader compares it: page numbers, line breaks inside table cells and justified lines do not count. */
-  const compact = (text: string) => text.replace(/^\s*-\s*\d+\s*-\s*$/gm, '').replace(/\s+/g, '');
+  const compact = (text: string) => text.replace(/^\s*—\s*\d+\s*—\s*$/gm, '').replace(/\s+/g, '');
 
   for (const regionId of allRegions) {
     it(`${regionId}: the form shows the consortium, its lead, its first 20 members, team, platforms and goals`, () => {
@@ -131,6 +131,34 @@ describe('exported documents read back through LibreOffice', () => {
     const text = compact(plan.text);
     for (const key of Object.keys(draft.fields).filter((k) => k.startsWith('plan'))) expect(text).toContain(compact(draft.fields[key]));
     expect(plan.pages).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps every 身份证号, phone number and credit code whole on one line, as LibreOffice lays them out', () => {
+    // The pages after the cover: the cover has room to spare, the table's cells do not.
+    const lines = (name: string) => {
+      const text = pdf(name, 'applicationForm').text;
+      return text.slice(text.indexOf('填表说明')).split('\n');
+    };
+    const neimenggu = drafts.get('neimenggu')!;
+    const printed = lines('neimenggu');
+    for (const key of ['legalRepIdCard', 'contactIdCard', 'legalRepPhone', 'contactPhone']) {
+      expect(printed.some((line) => line.includes(neimenggu.fields[key])), key).toBe(true);
+    }
+    for (const regionId of allRegions) {
+      const draft = drafts.get(regionId)!;
+      const text = lines(regionId);
+      const phones = templateOf(regionId).package.applicationForm.coverOnlyFields.includes('contactPhone') ? '' : draft.fields.contactPhone;
+      for (const phone of phones.split(/[、，,；;\s]+/).filter(Boolean)) {
+        expect(text.some((line) => line.includes(phone)), `${regionId} ${phone}`).toBe(true);
+      }
+      for (const member of printedMembers(templateOf(regionId), draft)) {
+        expect(text.some((line) => line.includes(member.values.uscc)), `${regionId} ${member.values.uscc}`).toBe(true);
+      }
+    }
+  });
+
+  it('prints GB/T 9704 page numbers 「— N —」 on the numbered pages', () => {
+    expect(pdf('xinjiang', 'agreement').text).toMatch(/^\s*—\s*1\s*—\s*$/m);
   });
 
   it('a 500-字 goal and a long CV flow over the pages whole', () => {

@@ -5,13 +5,14 @@ import { readDocxForImport } from '../../../electron/core/docx-import';
 import { loadRegionTemplates } from '../../../electron/core/regions/templates';
 import { buildAgreement, buildApplicationForm } from '../../../electron/shared/documents';
 import type { DocumentModel } from '../../../electron/shared/document-model';
-import { regionIds } from '../../../electron/shared/region-template';
+
+const regionIds = loadRegionTemplates().map((template) => template.id);
 import { exampleDraft } from '../../shared/documents/fixtures';
 
 const templates = loadRegionTemplates();
 
 /** The application form with the 组建协议 after it in one file, as many lead units hand them in. */
-function formAndAgreement(regionId: (typeof regionIds)[number]): DocumentModel {
+function formAndAgreement(regionId: string): DocumentModel {
   const template = templates.find((t) => t.id === regionId)!;
   const draft = exampleDraft(regionId);
   const form = buildApplicationForm(template, draft, coreBuildOptions());

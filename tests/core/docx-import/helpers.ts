@@ -8,7 +8,7 @@ import { writeDocx } from '../../../electron/core/documents/docx';
 import { findSoffice } from '../../../electron/core/documents/libreoffice';
 import { deriveValues, filledRows, printedMembers } from '../../../electron/shared/derive';
 import { buildApplicationForm } from '../../../electron/shared/documents';
-import { planFieldPrefix } from '../../../electron/shared/documents';
+import { planFields } from '../../../electron/shared/documents';
 import type { DerivedValues } from '../../../electron/shared/checks';
 import type { DocxImportPreview } from '../../../electron/shared/docx-import';
 import type { Draft, TableRow } from '../../../electron/shared/draft';
@@ -66,8 +66,9 @@ function comparable(type: string, value: string): string {
 
 /** The fields the application form prints (not the 实施方案's, not those kept only for rules). */
 export function printedFields(template: RegionTemplate) {
+  const planKeys = new Set(planFields(template).map((field) => field.key));
   return template.fields.filter(
-    (f) => !f.extra && (f.step === 'basic' || (f.step === 'texts' && f.type === 'longtext' && !f.key.startsWith(planFieldPrefix))),
+    (f) => !f.extra && (f.step === 'basic' || (f.step === 'texts' && f.type === 'longtext' && !planKeys.has(f.key))),
   );
 }
 

@@ -5,7 +5,7 @@ import { writeDocx } from '../../../electron/core/documents/docx';
 import { readDocxForImport } from '../../../electron/core/docx-import';
 import { loadRegionTemplates } from '../../../electron/core/regions/templates';
 import type { Block, DocumentModel, TableBlock } from '../../../electron/shared/document-model';
-import { formMargins } from '../../../electron/shared/document-model';
+import { officialMargins as formMargins } from '../../../electron/shared/document-model';
 import { cell, paragraph, row } from '../../../electron/shared/documents/common';
 import type { DocxImportPreview } from '../../../electron/shared/docx-import';
 import { uscc } from '../../shared/documents/fixtures';

@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDocxForImport } from '../../../electron/core/docx-import';
 import { loadRegionTemplates } from '../../../electron/core/regions/templates';
-import { regionIds, type RegionId } from '../../../electron/shared/region-template';
+import type { RegionId } from '../../../electron/shared/region-template';
+
+const regionIds = loadRegionTemplates().map((template) => template.id);
 import { makeTempDir } from '../../helpers/temp-dir';
 import { exampleDraft } from '../../shared/documents/fixtures';
 import { convertWithLibreOffice, expectSameValues, exportedForm, read, writeTemp } from './helpers';

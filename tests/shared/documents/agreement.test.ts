@@ -50,14 +50,14 @@ describe('组建协议', () => {
     const table = signatureTable(buildAgreement(template, draft));
     expect(table.headerRows).toBe(1);
     expect(plainText({ kind: 'agreement', title: '', baseStyle: { font: 'song', size: '五号' }, sections: [{ marginsMm: { top: 0, bottom: 0, left: 0, right: 0 }, pageNumbers: 'none', blocks: [{ ...table, rows: [table.rows[0]] }] }] })).toBe(
-      signatureColumns.join('\n'),
+      signatureColumns(template).join('\n'),
     );
     expect(table.rows).toHaveLength(61);
     const names = table.rows.slice(1).map((row) => plainText({ kind: 'agreement', title: '', baseStyle: { font: 'song', size: '五号' }, sections: [{ marginsMm: { top: 0, bottom: 0, left: 0, right: 0 }, pageNumbers: 'none', blocks: [{ ...table, rows: [row] }] }] }));
     for (const member of draft.tables.members) expect(names.some((line) => line.includes(member.values.name))).toBe(true);
     // Rows stay whole (a seal must not be split across two pages) and leave room for it.
     expect(table.rows.every((row) => !row.allowSplit)).toBe(true);
-    expect(table.rows.slice(1).every((row) => (row.minHeightMm ?? 0) >= 20)).toBe(true);
+    expect(table.rows.slice(1).every((row) => (row.minHeightMm ?? 0) >= 44)).toBe(true);
   });
 
   it('uses each region’s own wording: 两江新区 numbers tiers （一）, 浙江 signs a 组建意向书, 内蒙古 its own preamble', () => {

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseProjectFile, projectDraftToDraft } from '../../../electron/core/project/project-file';
-import { getRegionTemplate, resourcesDir } from '../../../electron/core/regions/templates';
+import { getRegionTemplate, loadRegionTemplates, resourcesDir } from '../../../electron/core/regions/templates';
 import type { Draft, TableRow } from '../../../electron/shared/draft';
 import type { RegionId, RegionTemplate } from '../../../electron/shared/region-template';
-import { regionIds } from '../../../electron/shared/region-template';
 import { usccCheckChar } from '../../../electron/shared/validation';
 
 /**
@@ -12,7 +11,8 @@ import { usccCheckChar } from '../../../electron/shared/validation';
  * 60 members, a 500-字 goal, names with characters HTML and file systems treat specially.
  */
 
-export const allRegions: readonly RegionId[] = regionIds;
+/** The regions whose files ship (each has an example project). */
+export const allRegions: readonly RegionId[] = loadRegionTemplates().map((template) => template.id);
 
 export function templateOf(regionId: RegionId): RegionTemplate {
   return getRegionTemplate(regionId);

@@ -45,9 +45,11 @@ describe('HTML print view', () => {
     expect(html).toContain('.s1 { page: s1; }');
   });
 
-  it('numbers pages 「- N -」 per numbering run: none on covers, restarting, continuing', () => {
-    expect(html).not.toMatch(/@page s0 [^\n]*bottom-center/);
-    expect(html).toMatch(/@page s1 [^\n]*counter-increment: pn0; @bottom-center \{ content: "- " counter\(pn0\) " -"/);
+  it('numbers pages 「— N —」 per numbering run, odd pages right and even left: none on covers, restarting, continuing', () => {
+    expect(html).not.toMatch(/@page s0:right/);
+    expect(html).toMatch(/@page s1 [^\n]*counter-increment: pn0;/);
+    expect(html).toMatch(/@page s1:right \{ @bottom-right \{ content: "— " counter\(pn0\) " —"/);
+    expect(html).toMatch(/@page s1:left \{ @bottom-left \{ content: "— " counter\(pn0\) " —"/);
     expect(html).toMatch(/@page s2 [^\n]*counter-increment: pn0;/);
     expect(html).toMatch(/@page s3 [^\n]*counter-increment: pn1;/);
   });

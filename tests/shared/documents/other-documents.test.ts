@@ -2,14 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ParagraphBlock } from '../../../electron/shared/document-model';
 import { imageInline, maxImageBytes, plainText } from '../../../electron/shared/document-model';
 import {
-  attachmentItems,
-  attachmentsReadyKey,
   buildAnnualSummary,
   buildAttachmentChecklist,
   buildCommitmentLetter,
   buildImplementationPlan,
   buildStampChecklist,
-  planInstructions,
   stampPlaces,
   unitSummaries,
 } from '../../../electron/shared/documents';
@@ -34,7 +31,7 @@ describe('实施方案', () => {
     for (const label of ['项目名称', '牵头单位', '推荐单位', '申报单位', '负责人']) expect(text).toContain(`${label}：`);
     for (const mark of ['（公章）', '（签章）']) expect(text).toContain(mark);
     expect(text).toContain('二〇二五年三月十八日');
-    for (const line of planInstructions) expect(text).toContain(line);
+    for (const line of template.package.implementationPlan?.instructions ?? []) expect(text).toContain(line);
     for (const field of template.fields.filter((f) => f.key.startsWith('plan'))) {
       expect(text).toContain(field.heading);
       expect(text).toContain(draft.fields[field.key].split('\n')[0]);
@@ -44,7 +41,8 @@ describe('实施方案', () => {
   it('sets headings in 黑体四号 and the body in 宋体小四 with 1.5 line spacing, as its 填写说明 requires', () => {
     const body = paragraphs(model.sections[1].blocks);
     const headings = body.filter((p) => p.outlineLevel === 1 && p.runs.some((r) => r.kind === 'text' && /^[一二三四五六七八九十]+、/.test(r.text)));
-    expect(headings.length).toBe(template.fields.filter((f) => f.key.startsWith('plan')).length);
+    const numbered = (template.package.implementationPlan?.sections ?? []).filter((part) => /^[一二三四五六七八九十]+、/.test(part.heading));
+    expect(headings.length).toBe(numbered.length);
     for (const heading of headings) {
       expect(heading.style).toMatchObject({ font: 'hei', size: '四号' });
       expect(heading.lineSpacing).toEqual({ multiple: 1.5 });
@@ -95,7 +93,8 @@ describe('承诺书 / 诚信承诺书', () => {
 describe('附件材料清单', () => {
   it('ticks the items the user has ready and leaves the others open', () => {
     const template = templateOf('neimenggu');
-    const model = buildAttachmentChecklist(template, withField(exampleDraft('neimenggu'), attachmentsReadyKey, '1,3'));
+    const attachmentItems = template.package.attachmentChecklist?.items ?? [];
+    const model = buildAttachmentChecklist(template, withField(exampleDraft('neimenggu'), 'attachmentsReady', '1,3'));
     const text = plainText(model);
     for (const item of attachmentItems) expect(text).toContain(item.title);
     const rows = text.split('\n');
@@ -106,17 +105,46 @@ describe('附件材料清单', () => {
   });
 });
 
-describe('年度工作总结', () => {
-  it('follows 内蒙古’s outline, printing the user’s text where written and the guidance elsewhere', () => {
+describe('yearly reports', () => {
+  it('广西: 本年度的总结和下一年度工作计划 with the items of its 第十二条, the year from its field', () => {
     const template = templateOf('guangxi');
-    const draft = withField(exampleDraft('guangxi'), 'summaryProblems', '中试平台用地审批周期较长。');
-    const text = plainText(buildAnnualSummary(template, draft, { today: '2025-12-20' }));
-    expect(text).toContain(`${draft.fields.consortiumName}2025年度工作总结`);
-    for (const heading of ['一、创新联合体基本建设情况', '二、创新联合体取得成果及运行成效', '三、存在的问题和需要政府部门协调解决的事项', '四、下一年度发展目标']) {
+    const draft = withField(withField(exampleDraft('guangxi'), 'summaryYear', '2025'), 'reportProblems', '中试平台用地审批周期较长。');
+    const text = plainText(buildAnnualSummary(template, draft));
+    expect(text).toContain(`${draft.fields.consortiumName}\n2025年度总结和下一年度工作计划`);
+    for (const heading of [
+      '（一）内部制度建设情况',
+      '（二）核心技术攻关、创新平台设置实施情况',
+      '（三）承担市场化成果转化或企业孵化情况',
+      '（四）新技术、新产品应用推广情况',
+      '二、当前存在的问题和需要政府部门协调解决的事项',
+      '三、下一年度工作计划',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain('中试平台用地审批周期较长。');
-    expect(text).toContain('（填写提示：包括所有制性质、职工人数');
+    // Not Inner Mongolia's outline, and no grey guidance printed as if it were the report.
+    expect(text).not.toContain('创新联合体基本建设情况');
+    expect(text).not.toContain('填写提示');
+  });
+
+  it('浙江: 上年度实施情况自评报告 on 战略目标实施 and 重大项目任务执行完成情况', () => {
+    const template = templateOf('zhejiang');
+    const draft = withField(exampleDraft('zhejiang'), 'summaryYear', '2025');
+    const text = plainText(buildAnnualSummary(template, draft));
+    expect(text).toContain('2025年度实施情况自评报告');
+    expect(text).toContain('一、战略目标实施情况');
+    expect(text).toContain('二、重大项目任务执行完成情况');
+    expect(text).not.toContain('年度工作总结');
+  });
+
+  it('takes the year from its field, never from the clock: unfilled, the year is left blank', () => {
+    const template = templateOf('neimenggu');
+    const draft = withField(exampleDraft('neimenggu'), 'summaryYear', '');
+    const text = plainText(buildAnnualSummary(template, draft));
+    expect(text).toContain('　　　　年度工作总结');
+    expect(text).not.toMatch(/20\d\d年度工作总结/);
+    expect(text).not.toContain('填写提示');
+    expect(plainText(buildAnnualSummary(template, withField(draft, 'summaryYear', '2024')))).toContain('2024年度工作总结');
   });
 });
 
@@ -142,7 +170,7 @@ describe('盖章清单', () => {
     expect(places.some((p) => p.unit === '受理部门' && p.note?.includes('申报时留空'))).toBe(true);
     const text = plainText(buildStampChecklist(template, draft));
     expect(text).toContain('骑缝章');
-    expect(text).toContain(`全部成员单位（共 ${draft.tables.members.length} 家，逐家办理）`);
+    expect(text).toContain(`全部成员单位（共 ${draft.tables.members.length} 家，按签章行顺序逐家办理）`);
   });
 
   it('grows with the members: 60 members, 60 unit lines', () => {
@@ -151,8 +179,10 @@ describe('盖章清单', () => {
   });
 
   it('for 内蒙古 counts the 承诺书’s 公章 and signature on the form, and for 两江新区 the 诚信承诺书', () => {
+    // Filed online: one stamped original, scanned page by page, so no seam seal and no 一式三份.
     const neimenggu = unitSummaries(templateOf('neimenggu'), exampleDraft('neimenggu'))[0].line;
-    expect(neimenggu).toContain('备案申请登记表 6 处公章、3 处签字、3 处骑缝章');
+    expect(neimenggu).toContain('备案申请登记表 2 处公章、1 处签字');
+    expect(neimenggu).not.toContain('骑缝章');
     const chongqing = unitSummaries(templateOf('chongqing'), exampleDraft('chongqing'))[0].line;
     expect(chongqing).toContain('诚信承诺书 3 处公章、3 处签字');
   });

@@ -42,9 +42,8 @@ describe('print view printed by Chromium', () => {
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
   });
 
-  it('numbers each document from 「- 1 -」 and leaves the covers unnumbered', () => {
-    // pdftotext reads Chromium's 「- 1 -」 without its spaces.
-    const footer = (page: string) => /^\s*-\s*(\d+)\s*-\s*$/m.exec(page)?.[1] ?? null;
+  it('numbers each document from 「— 1 —」 (GB/T 9704) and leaves the covers unnumbered', () => {
+    const footer = (page: string) => /^\s*—\s*(\d+)\s*—\s*$/m.exec(page)?.[1] ?? null;
     const numbers = pages.map(footer);
     expect(numbers[0]).toBeNull();
     expect(numbers.filter((n) => n === '1')).toHaveLength(filingDocuments(template).length);
