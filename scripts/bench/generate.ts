@@ -319,12 +319,17 @@ export function generateDraft(template: RegionTemplate, size: DraftSize, options
     platforms.push(row);
   }
 
-  // 理事会 (浙江): as many seats as the example, chaired by the lead, the other seats held by the next members.
-  const council: Values[] = (example.tables.council ?? []).map((row, i) => ({
-    ...row,
-    name: personName(30_000 + unitOffset + i),
-    unit: memberNames[i % memberNames.length] ?? leadName,
-  }));
+  // 理事会 (浙江): 「成员包括创新联合体所有成员单位负责人」 — a seat for every unit, chaired by the lead; the seats
+  // take the example's roles in turn after its chair.
+  const exampleSeats = example.tables.council ?? [];
+  const council: Values[] =
+    exampleSeats.length === 0
+      ? []
+      : memberNames.map((unit, i) => ({
+          ...exampleSeats[i === 0 ? 0 : 1 + ((i - 1) % Math.max(1, exampleSeats.length - 1))],
+          name: personName(30_000 + unitOffset + i),
+          unit,
+        }));
 
   const tables: Record<TableId, Values[]> = { members, team, platforms, council };
   for (const id of tableIds) if (!tableOf(template, id)) tables[id] = [];
