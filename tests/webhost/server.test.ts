@@ -64,7 +64,10 @@ describe('browser host', () => {
     expect((await call('drafts.dropAll', {})).status).toBe(404);
     const bad = await json(await call('drafts.create', { regionId: 'mars' }));
     expect(bad.ok).toBe(false);
-    expect(bad.error.message).toMatch(/^请求数据不正确：regionId/);
+    expect(bad.error.message).toMatch(/不支持的地区/);
+    const malformed = await json(await call('drafts.create', { regionId: 42 }));
+    expect(malformed.ok).toBe(false);
+    expect(malformed.error.message).toMatch(/^请求数据不正确：regionId/);
   });
 
   it('never serves files outside the renderer folder', async () => {

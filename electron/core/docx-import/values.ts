@@ -88,7 +88,9 @@ export function convertValue(def: ValueDef, paragraphs: string[]): ConvertedValu
   const text = joinLines(paragraphs);
   if (def.type === 'multiselect') return convertMultiselect(def, paragraphs);
   if (isBlankValue(text)) return { value: '' };
-  const single = text.replace(/\n+/g, ' ').trim();
+  // A line that ends in a list mark (「、」「，」「；」) was broken there to keep each number whole (several
+  // phone numbers in one cell print one to a line): joining it back needs no space.
+  const single = text.replace(/([、，,；;])\n+/g, '$1').replace(/\n+/g, ' ').trim();
   switch (def.type) {
     case 'date':
       return { value: normalizeDate(single.replace(/\s+/g, '')) ?? single };
