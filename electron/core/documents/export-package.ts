@@ -7,9 +7,10 @@ import type { Draft } from '../../shared/draft';
 import type { BuildOptions } from '../../shared/documents';
 import { buildDocument, buildPackage, documentTitle, exportFolderName } from '../../shared/documents';
 import type { ExportedFile, ExportResult, PdfMode } from '../../shared/documents/export-names';
-import { safeFileName } from '../../shared/documents/export-names';
+import { packagePdfName, safeFileName } from '../../shared/documents/export-names';
 import { UserError } from '../../shared/errors';
 import type { DocumentKind, RegionTemplate } from '../../shared/region-template';
+import { systemError } from '../os-errors';
 import { lookupCode } from '../regions/code-tables';
 import { divisionName } from '../regions/division';
 import type { DraftStore } from '../storage/draft-store';
@@ -70,7 +71,8 @@ export async function exportPackage(options: ExportPackageOptions): Promise<Expo
     throw new UserError('export.noLibreOffice', noLibreOfficeMessage, `soffice not found (given: ${options.soffice ?? 'none'})`);
   }
 
-  store.createRevision(draft.id, 'before-export', '导出前自动保存的版本');
+  // A store opened for viewing only cannot change, so there is nothing a revision would protect.
+  if (!store.readOnly) store.createRevision(draft.id, 'before-export', '导出前自动保存的版本');
 
   const outDir = resolve(options.outDir);
   const folderName = exportFolderName(draft.fields.consortiumName ?? '');
@@ -106,7 +108,7 @@ export async function exportPackage(options: ExportPackageOptions): Promise<Expo
 
   if (options.pdf && soffice) {
     try {
-      files.push(...(await writePdfs({ ...options, buildOptions }, folder, folderName, soffice, docxBuffers)));
+      files.push(...(await writePdfs({ ...options, buildOptions }, folder, soffice, docxBuffers)));
     } catch (error) {
       // The Word files are written and good: say what is missing rather than fail the whole export.
       if (!(error instanceof UserError) || error.code !== 'export.pdfFailed') throw error;
@@ -119,7 +121,6 @@ export async function exportPackage(options: ExportPackageOptions): Promise<Expo
 async function writePdfs(
   options: ExportPackageOptions,
   folder: string,
-  folderName: string,
   soffice: string,
   docxBuffers: Map<DocumentKind, { name: string; data: Buffer }>,
 ): Promise<ExportedFile[]> {
@@ -129,7 +130,7 @@ async function writePdfs(
     if ((options.pdfMode ?? 'package') === 'package') {
       const file = join(work, 'package.docx');
       await writeAtomic(file, await writeDocx(buildPackage(options.template, options.draft, options.buildOptions)));
-      sources.push({ kind: 'package', file, pdfName: `${folderName}（申报材料）.pdf` });
+      sources.push({ kind: 'package', file, pdfName: packagePdfName(options.draft.fields.consortiumName ?? '') });
     } else {
       for (const [kind, { name, data }] of docxBuffers) {
         // LibreOffice names its output after its input; plain ASCII names keep odd characters out of its command line.
@@ -201,6 +202,8 @@ function fileError(path: string, error: unknown): UserError {
     return new UserError('export.locked', `无法写入“${name}”：文件可能正被 Word 或 WPS 打开，或没有写入权限。请关闭该文件后重试，原有文件未被改动。`, detail);
   }
   if (code === 'ENOSPC') return new UserError('export.diskFull', `磁盘空间不足，无法写入“${name}”。原有文件未被改动。`, detail);
+  const system = systemError(error, { action: '写入', path });
+  if (system) return new UserError(system.code, `${system.message}原有文件未被改动。`, detail);
   return new UserError('export.writeFailed', `写入“${name}”失败，原有文件未被改动。`, detail);
 }
 

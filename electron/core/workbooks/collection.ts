@@ -555,7 +555,7 @@ export function applyAbsorb(
     return values;
   };
 
-  store.db.transaction(() => {
+  store.batch(() => {
     const draft = store.getDraft(draftId);
     const preview = planAbsorb(template, draft, results);
     const matched = preview.files.filter((file) => file.status === 'matched');
@@ -609,6 +609,6 @@ export function applyAbsorb(
       }
       summary.filesApplied++;
     }
-  })();
+  });
   return summary;
 }

@@ -184,7 +184,7 @@ export function applyImport(store: DraftStore, draftId: string, preview: ImportP
   const usable = preview.rows.filter((row) => row.outcome === 'new' || row.outcome === 'update');
   const skippedInSheet = preview.rows.length - usable.length;
   let summary: ImportSummary | undefined;
-  store.db.transaction(() => {
+  store.batch(() => {
     const draft = store.getDraft(draftId);
     const current = draft.tables[table];
     const matcher = new RowMatcher(table, current);
@@ -224,6 +224,6 @@ export function applyImport(store: DraftStore, draftId: string, preview: ImportP
       revisionId: revision.id,
       rowCount: finalCount,
     };
-  })();
+  });
   return summary as ImportSummary;
 }

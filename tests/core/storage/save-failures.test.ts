@@ -37,14 +37,14 @@ function setUp(options: { now?: () => Date; autoRevisionMinutes?: number } = {})
 describe('a save the disk refuses', () => {
   it('reports a read-only data folder clearly, changes nothing, and saves once writable again', async () => {
     const { store, handlers, draftId } = setUp();
-    store.db.pragma('query_only = 1'); // SQLite now refuses writes exactly as on a read-only folder
+    store.setLimit('query_only', 1); // SQLite now refuses writes exactly as on a read-only folder
     const answer = await dispatch(handlers, 'drafts.setField', { draftId, key: 'consortiumName', value: '新名称' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'store.readOnly' } });
     if (!answer.ok) expect(answer.error.message).toMatch(/^数据文件夹为只读，未能保存刚才的修改。.*已填写的内容仍保留在屏幕上/);
     const rows = await dispatch(handlers, 'rows.add', { draftId, table: 'members', atIndex: null, rows: [{ name: '甲' }, { name: '乙' }] });
     expect(rows).toMatchObject({ ok: false, error: { code: 'store.readOnly' } });
 
-    store.db.pragma('query_only = 0');
+    store.setLimit('query_only', 0);
     expect(store.getDraft(draftId).fields.consortiumName).toBe('原来的名称');
     expect(store.getDraft(draftId).tables.members).toEqual([]);
     // The page's retry of the same call now goes through.
@@ -54,16 +54,16 @@ describe('a save the disk refuses', () => {
 
   it('reports a full disk clearly, keeps a big paste all-or-nothing, and saves once there is room', async () => {
     const { store, handlers, draftId } = setUp();
-    const pages = store.db.pragma('page_count', { simple: true }) as number;
-    store.db.pragma(`max_page_count = ${pages + 2}`); // SQLite's own "disk is full" (SQLITE_FULL)
+    const pages = store.pragma('page_count') as number;
+    store.setLimit('max_page_count', pages + 2); // SQLite's own "disk is full" (SQLITE_FULL)
     const paste = Array.from({ length: 200 }, (_, i) => ({ name: `成员单位${i}`, role: '负责关键技术攻关'.repeat(30) }));
     const answer = await dispatch(handlers, 'rows.add', { draftId, table: 'members', atIndex: null, rows: paste });
     expect(answer).toMatchObject({ ok: false, error: { code: 'store.diskFull' } });
     if (!answer.ok) expect(answer.error.message).toMatch(/^磁盘空间不足，未能保存刚才的修改/);
     expect(store.getDraft(draftId).tables.members).toEqual([]);
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(store.pragma('integrity_check')).toBe('ok');
 
-    store.db.pragma('max_page_count = 1073741823');
+    store.setLimit('max_page_count', 1073741823);
     expect((await dispatch(handlers, 'rows.add', { draftId, table: 'members', atIndex: null, rows: paste })).ok).toBe(true);
     expect(store.getDraft(draftId).tables.members).toHaveLength(200);
   });
@@ -73,13 +73,13 @@ describe('a save the disk refuses', () => {
     const { store, handlers, draftId } = setUp({ now: () => clock, autoRevisionMinutes: 10 });
     store.addRows(draftId, 'members', null, Array.from({ length: 300 }, (_, i) => ({ name: `单位${i}`, role: '分工说明'.repeat(40) })));
     clock = new Date('2026-03-01T08:30:00.000Z'); // the next edit is due an automatic revision (a big snapshot)
-    const pages = store.db.pragma('page_count', { simple: true }) as number;
-    store.db.pragma(`max_page_count = ${pages + 1}`);
+    const pages = store.pragma('page_count') as number;
+    store.setLimit('max_page_count', pages + 1);
     const answer = await dispatch(handlers, 'rows.add', { draftId, table: 'team', atIndex: null, rows: [{ name: '张三' }] });
     expect(answer.ok).toBe(true);
     expect(store.getDraft(draftId).tables.team).toHaveLength(1); // saved once, so the page has nothing to retry
     expect(store.listRevisions(draftId).filter((r) => r.cause === 'auto')).toEqual([]);
-    store.db.pragma('max_page_count = 1073741823');
+    store.setLimit('max_page_count', 1073741823);
     clock = new Date('2026-03-01T08:31:00.000Z');
     store.setField(draftId, 'goals', '下一次编辑');
     expect(store.listRevisions(draftId).filter((r) => r.cause === 'auto')).toHaveLength(1);
@@ -147,7 +147,7 @@ describe.skipIf(!canMount)('on a real small filesystem', () => {
     rmSync(filler);
     expect((await dispatch(handlers, 'drafts.setField', { draftId: draft.id, key: 'goals', value: big })).ok).toBe(true);
     expect(store.getDraft(draft.id).fields.goals).toBe(big);
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(store.pragma('integrity_check')).toBe('ok');
   });
 
   it('a read-only data folder at start-up is reported in Chinese, not as damage', async () => {
