@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { describeFailure } from '../core/os-errors';
 import { defaultDataDir } from '../core/paths';
 import { startWebHost } from './server';
 
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
     appVersion: process.env.npm_package_version,
     log: (line) => console.error(line),
   });
+  if (host.notice) console.log(host.notice);
   console.log(`联合体申报助手（浏览器版）已启动：${host.url}`);
   console.log(`数据文件：${host.store.file}`);
   const stop = () => void host.close().then(() => process.exit(0));
@@ -20,6 +22,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // The user reads one sentence; the precise error goes to the log line after it.
+  const known = describeFailure(error, { action: '启动浏览器版' });
+  console.error(known ? known.message : `无法启动浏览器版：${error instanceof Error ? error.message : String(error)}`);
+  console.error(`detail: ${known?.detail ?? (error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import { UserError } from '../../shared/errors';
 import type { RegionTemplate } from '../../shared/region-template';
 import type { BackupService } from '../storage/backups';
 import type { DraftStore } from '../storage/draft-store';
+import type { CheckSummaries } from './summaries';
 
 /** What the hosts (Electron main, browser host) hand to the core: no Electron, no HTTP. */
 export interface CoreDeps {
@@ -17,6 +18,8 @@ export interface CoreDeps {
   backups?: BackupService;
   /** What start-up did to the store (a damaged file moved aside and a backup restored), in Chinese. */
   startupNotice?: string;
+  /** The home screen's figures, stored after edits (createCoreHandlers makes one when not given). */
+  summaries?: CheckSummaries;
 }
 
 export function templateOf(deps: Pick<CoreDeps, 'templates'>, regionId: string): RegionTemplate {

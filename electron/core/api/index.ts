@@ -8,12 +8,15 @@ import { documentsHandlers } from './documents';
 import { draftHandlers } from './drafts';
 import { referenceHandlers } from './reference';
 import { safetyHandlers } from './safety';
+import { CheckSummaries } from './summaries';
 import { workbooksHandlers } from './workbooks';
 
 export type { CoreDeps } from './deps';
+export { CheckSummaries } from './summaries';
 
 /** One core function per contract channel, gathered from one module per capability. */
-export function createCoreHandlers(deps: CoreDeps): CoreHandlers {
+export function createCoreHandlers(given: CoreDeps): CoreHandlers {
+  const deps: CoreDeps = { ...given, summaries: given.summaries ?? new CheckSummaries(given.store, given.templates, given.log) };
   return {
     ...draftHandlers(deps),
     ...checksHandlers(deps),

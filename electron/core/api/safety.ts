@@ -20,7 +20,11 @@ export function safetyHandlers(deps: CoreDeps): HandlersFor<keyof typeof safetyC
     'app.startupNotice': () => ({ message: deps.startupNotice ?? null }),
     'projects.export': ({ draftIds }) => exportProjects(store, deps.appVersion, draftIds),
     'projects.inspect': ({ json }) => inspectProject(store, deps.templates, readProjectForStore(json)),
-    'projects.import': ({ json, decisions }) => importProject({ store, templates: deps.templates, backups, log: deps.log }, json, decisions),
+    'projects.import': async ({ json, decisions }) => {
+      const imported = await importProject({ store, templates: deps.templates, backups, log: deps.log }, json, decisions);
+      for (const id of imported.importedIds) deps.summaries?.edited(id);
+      return imported;
+    },
   };
 }
 

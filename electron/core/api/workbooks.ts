@@ -106,6 +106,7 @@ export function workbooksHandlers(deps: CoreDeps): HandlersFor<keyof typeof work
     'workbooks.applyImport': ({ draftId, importId, mode }) => {
       const summary = applyImport(store, draftId, imports.get(draftId, importId), mode);
       imports.delete(importId);
+      deps.summaries?.edited(draftId);
       return summary;
     },
     'workbooks.collectionFiles': async ({ draftId, dir }) => {
@@ -134,6 +135,7 @@ export function workbooksHandlers(deps: CoreDeps): HandlersFor<keyof typeof work
       const draft = store.getDraft(draftId);
       const summary = applyAbsorb(store, draftId, templateOf(deps, draft.regionId), absorbs.get(draftId, absorbId), decisions);
       absorbs.delete(absorbId);
+      deps.summaries?.edited(draftId);
       return summary;
     },
   };

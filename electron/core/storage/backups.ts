@@ -340,6 +340,9 @@ export class BackupService {
   }
 
   private async takeBackup(cause: BackupCause, protect: ReadonlySet<string> = new Set()): Promise<BackupInfo> {
+    if (this.store.readOnly) {
+      throw new UserError('backup.readOnly', `未能创建备份：${this.store.readOnly.message}`, this.store.readOnly.detail);
+    }
     const changes = this.totalChanges();
     const info = await writeBackup(this.store, this.dir, cause, this.now(), this.nativeBinding);
     this.changesAtLastBackup = changes;

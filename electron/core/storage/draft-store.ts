@@ -86,16 +86,24 @@ export class DraftStore {
   /**
    * Opens a store that cannot be written (its folder is read-only or its disk full) for viewing: the file's
    * bytes are read into memory, so SQLite needs neither a -wal nor a -shm file beside it, migrated there if
-   * older, and every write is refused with `reason`. The file on disk is never touched.
+   * older, and every write is refused with `reason`. The file on disk is never touched. (A -wal file left
+   * by a crash on a disk that has since become read-only is not read: its last edits are not shown.)
    */
-  static openReadOnly(file: string, reason: ReadOnlyReason, options: DraftStoreOptions = {}): DraftStore {
-    const bytes = readFileSync(file);
-    // A WAL-mode header (bytes 18–19 = 2) cannot be read from memory; 1 is the rollback journal, same pages.
-    if (bytes.length >= 20) {
-      bytes[18] = 1;
-      bytes[19] = 1;
+  static openReadOnly(file: string | null, reason: ReadOnlyReason, options: DraftStoreOptions = {}, shownAs = file ?? ':memory:'): DraftStore {
+    const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+    let db: Database.Database;
+    if (file === null) {
+      // No file yet (a read-only folder never written to): an empty store, so the app can say why.
+      db = new Database(':memory:', binding);
+    } else {
+      const bytes = readFileSync(file);
+      // A WAL-mode header (bytes 18–19 = 2) cannot be read from memory; 1 is the rollback journal, same pages.
+      if (bytes.length >= 20) {
+        bytes[18] = 1;
+        bytes[19] = 1;
+      }
+      db = new Database(bytes, binding);
     }
-    const db = new Database(bytes, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     try {
       db.pragma('foreign_keys = ON');
       migrate(db);
@@ -104,7 +112,7 @@ export class DraftStore {
       db.close();
       throw error;
     }
-    return new DraftStore(db, file, options, reason);
+    return new DraftStore(db, shownAs, options, reason);
   }
 
   /** Runs several store calls as one transaction: one disk sync instead of one per call. */

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreDeps } from '../../../electron/core/api';
 import { createCoreHandlers, dispatch } from '../../../electron/core/api';
+import { loadRegionTemplates } from '../../../electron/core/regions/templates';
 import { DraftStore } from '../../../electron/core/storage/draft-store';
 import { openStoreSafely } from '../../../electron/core/storage/open-store';
 import type { ContractHandlers } from '../../../electron/shared/contract';
@@ -150,20 +151,57 @@ describe.skipIf(!canMount)('on a real small filesystem', () => {
     expect(store.pragma('integrity_check')).toBe('ok');
   });
 
-  it('a read-only data folder at start-up is reported in Chinese, not as damage', async () => {
+  it('a read-only data folder at start-up opens the drafts for viewing and refuses edits with the reason', async () => {
     const dir = mountTiny();
     const first = await openStoreSafely(dir);
-    first.store.createDraft({ regionId: 'xinjiang', templateVersion: 1 });
+    const draft = first.store.createDraft({ regionId: 'xinjiang', templateVersion: 1, fields: { consortiumName: '只读时也要看得到' } });
     first.store.close();
+    const before = readFileSync(join(dir, 'drafts.sqlite'));
     execFileSync('mount', ['-o', 'remount,ro', dir]);
-    await expect(openStoreSafely(dir)).rejects.toMatchObject({
-      code: 'store.cannotOpen',
-      message: expect.stringMatching(/^无法打开数据文件：数据文件夹 .* 为只读或没有访问权限/),
-    });
+    const opened = await openStoreSafely(dir);
+    expect(opened.readOnly).toMatchObject({ code: 'store.readOnly', message: expect.stringMatching(/^数据文件夹 .* 为只读或没有写入权限。本次只能查看草稿/) });
+    expect(opened.recovered).toBeUndefined();
+    const handlers = createCoreHandlers({ store: opened.store, backups: opened.backups, templates: loadRegionTemplates(), appVersion: 'test', host: 'web' }) as ContractHandlers;
+    const listed = await dispatch(handlers, 'drafts.list', {});
+    expect(listed).toMatchObject({ ok: true, value: [{ id: draft.id, name: '只读时也要看得到' }] });
+    expect(await dispatch(handlers, 'drafts.get', { id: draft.id })).toMatchObject({ ok: true });
+    for (const [channel, payload] of [
+      ['drafts.setField', { draftId: draft.id, key: 'goals', value: '新的目标' }],
+      ['drafts.create', { regionId: 'xinjiang' }],
+      ['rows.add', { draftId: draft.id, table: 'members', atIndex: null, rows: [{ name: '甲' }] }],
+      ['revisions.create', { draftId: draft.id }],
+      ['drafts.trash', { id: draft.id }],
+    ] as const) {
+      const answer = await dispatch(handlers, channel, payload);
+      expect(answer, channel).toMatchObject({ ok: false, error: { code: 'store.readOnly', message: expect.stringMatching(/只能查看草稿，不能修改或新建/) } });
+    }
+    const backup = await dispatch(handlers, 'backups.create', {});
+    expect(backup).toMatchObject({ ok: false, error: { message: expect.stringMatching(/只读/) } });
+    opened.store.close();
     execFileSync('mount', ['-o', 'remount,rw', dir]);
+    expect(readFileSync(join(dir, 'drafts.sqlite')).equals(before)).toBe(true); // viewing never touched the file
     const again = await openStoreSafely(dir);
-    expect(again.recovered).toBeUndefined();
+    expect(again.readOnly).toBeUndefined();
     expect(again.store.listDrafts()).toHaveLength(1);
     again.store.close();
+  });
+
+  it('a full disk at start-up opens the drafts for viewing and says so', async () => {
+    const dir = mountTiny();
+    const first = await openStoreSafely(dir);
+    first.store.createDraft({ regionId: 'xinjiang', templateVersion: 1, fields: { consortiumName: '磁盘满了' } });
+    first.store.close();
+    const filler = join(dir, 'filler.bin');
+    try {
+      writeFileSync(filler, Buffer.alloc(2 * 1024 * 1024));
+    } catch {
+      // ENOSPC: full, as intended.
+    }
+    const opened = await openStoreSafely(dir);
+    cleanups.push(() => opened.store.close());
+    // SQLite cannot even make its shared-memory file: the store is opened for viewing.
+    expect(opened.readOnly?.code).toBe('store.diskFull');
+    expect(opened.store.listDrafts().map((d) => d.name)).toEqual(['磁盘满了']);
+    expect(() => opened.store.createDraft({ regionId: 'xinjiang', templateVersion: 1 })).toThrow(/^磁盘空间不足，数据文件无法写入。本次只能查看草稿/);
   });
 });
