@@ -29,6 +29,11 @@ const reasons: Record<string, { code: string; reason: string; advice: string }> 
   EADDRNOTAVAIL: { code: 'net.addressUnavailable', reason: '本机地址不可用', advice: '请检查网络设置' },
 };
 
+/** The reason and advice for a system error, to build a sentence of one's own; null when not one. */
+export function systemReason(error: unknown): { code: string; reason: string; advice: string } | null {
+  return reasons[systemErrorCode(error)] ?? null;
+}
+
 /** Node's error code (ENOSPC …) or SQLite's (SQLITE_FULL …), or ''. */
 export function systemErrorCode(error: unknown): string {
   const code: unknown = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;

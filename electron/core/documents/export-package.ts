@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Draft } from '../../shared/draft';
 import type { BuildOptions } from '../../shared/documents';
 import { buildDocument, buildPackage, documentTitle, exportFolderName } from '../../shared/documents';
@@ -124,7 +124,7 @@ async function writePdfs(
   soffice: string,
   docxBuffers: Map<DocumentKind, { name: string; data: Buffer }>,
 ): Promise<ExportedFile[]> {
-  const work = mkdtempSync(join(tmpdir(), 'lianheti-pdf-'));
+  const work = mkdtempSync(join(tmpdir(), pdfWorkPrefix));
   try {
     const sources: { kind: DocumentKind | 'package'; file: string; pdfName: string }[] = [];
     if ((options.pdfMode ?? 'package') === 'package') {
@@ -165,12 +165,50 @@ async function writePdfs(
   }
 }
 
+/**
+ * The export folder inside the chosen one. Made in two steps: Node's recursive mkdir retries for ever
+ * where a parent exists but refuses children with ENOENT (/proc/1), so only the chosen folder is made
+ * recursively and the last level on its own.
+ */
 function ensureFolder(folder: string): void {
   try {
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(dirname(folder), { recursive: true });
+    mkdirSync(folder);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && statSync(folder).isDirectory()) return;
     throw fileError(folder, error);
   }
+}
+
+/** Prefix of the temporary folders an export converts its PDFs in. */
+const pdfWorkPrefix = 'lianheti-pdf-';
+/** Folders an older CLI kept its throw-away store in. */
+const oldCliWorkPrefix = 'lianheti-cli-export-';
+
+/**
+ * Removes temporary folders of exports that were killed before they could clean up (the process was
+ * interrupted during a PDF conversion). Only old ones: another export may be using a young one.
+ */
+export function removeStaleWorkFolders(now = Date.now(), olderThanMs = 60 * 60_000, dir = tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith(pdfWorkPrefix) && !name.startsWith(oldCliWorkPrefix)) continue;
+    const path = join(dir, name);
+    try {
+      if (now - statSync(path).mtimeMs < olderThanMs) continue;
+      rmSync(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
 }
 
 /**
