@@ -306,6 +306,8 @@ export class BackupService {
    */
   restore(fileName: string): Promise<RestoreResult> {
     return this.serialized(async () => {
+      // A store opened for viewing only cannot take the restored drafts.
+      this.store.assertWritable();
       const restoredFrom = this.list().find((backup) => backup.fileName === fileName);
       if (!restoredFrom) {
         throw new UserError('backup.notFound', '找不到该备份，可能已被自动清理。请刷新备份列表后重试。', `no backup named ${JSON.stringify(fileName)}`);
@@ -314,8 +316,6 @@ export class BackupService {
       if (!check.ok) {
         throw new UserError('backup.unusable', `该备份无法恢复：${check.reason}。当前数据未做任何更改。`, `${fileName}: ${check.reason}`);
       }
-      // A store opened for viewing only cannot take the restored drafts.
-      this.store.assertWritable();
       const keptCurrentAs = await this.takeBackup('before-restore', new Set([fileName]));
       try {
         await copyBackupInto(restoredFrom.file, this.store.file, this.nativeBinding);
