@@ -94,9 +94,9 @@ export function safeFileName(name: string, fallback: string, suffix?: string): s
 
 export const unnamedConsortium = '未命名联合体';
 
-/** The export folder's name: the consortium's, made safe. */
+/** The export folder's name: the consortium's, made safe (a folder takes no suffix). */
 export function exportFolderName(consortiumName: string): string {
-  return safeFileName(consortiumName, unnamedConsortium);
+  return safeFileName(consortiumName, unnamedConsortium, '');
 }
 
 /** The PDF of the whole filing: 「<联合体名称>（申报材料）.pdf」, cut to fit with its suffix. */
