@@ -228,6 +228,19 @@ describe('reads never write', () => {
   });
 });
 
+describe('summaries after checks.run', () => {
+  it('the page’s own check of the edited draft is what gets stored when editing pauses', async () => {
+    const { store, handlers, summaries, draftId } = setUp();
+    await dispatch(handlers, 'rows.add', { draftId, table: 'members', atIndex: null, rows: [{ name: '第二家单位', unitType: '高校' }] });
+    const report = await dispatch(handlers, 'checks.run', { draftId });
+    expect(store.listDrafts()[0].completeness).toBeNull(); // checks.run is a read
+    summaries.flush();
+    if (!report.ok) throw new Error(report.error.message);
+    const { completeness, eligible } = report.value as { completeness: number; eligible: string };
+    expect(store.listDrafts()[0]).toMatchObject({ completeness, eligible });
+  });
+});
+
 describe('a read-only store', () => {
   it('exports documents and the Excel list without a revision, and refuses what would change it', async () => {
     const disk = mountTiny('size=4m');

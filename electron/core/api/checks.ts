@@ -27,7 +27,9 @@ export function checksHandlers(deps: CoreDeps): HandlersFor<keyof typeof checksC
     // A read: the summary the home screen shows is stored by the edits themselves (CheckSummaries).
     'checks.run': ({ draftId }) => {
       const draft = store.getDraft(draftId);
-      return checkDraft(templateOf(deps, draft.regionId), draft, storeCheckContext(store));
+      const report = checkDraft(templateOf(deps, draft.regionId), draft, storeCheckContext(store));
+      deps.summaries?.noteReport(draft, { completeness: report.completeness, eligible: report.eligible });
+      return report;
     },
     'drafts.copyPlan': ({ id, regionId }) => {
       const draft = store.getDraft(id);

@@ -20,8 +20,11 @@ export class CheckSummaries {
     private readonly store: DraftStore,
     private readonly templates: RegionTemplate[],
     private readonly log?: (line: string) => void,
-    /** How long edits must pause before the draft is checked: a keystroke must not wait for the rules. */
-    private readonly delayMs = 1000,
+    /**
+     * How long edits must pause before the draft is checked: a keystroke must not wait for the rules. Longer
+     * than the page's own wait before `checks.run` (1.2 s), whose report is then stored without a second run.
+     */
+    private readonly delayMs = 2000,
   ) {}
 
   /** A draft was changed: its summary is recomputed and stored once editing pauses. */
@@ -45,6 +48,11 @@ export class CheckSummaries {
     for (const id of ids) this.refresh(id);
   }
 
+  /** A report computed for a reader (checks.run): kept in memory, so the stored summary needs no second run. */
+  noteReport(draft: { id: string; updatedAt: string }, verdict: Verdict): void {
+    this.computed.set(draft.id, { updatedAt: draft.updatedAt, verdict });
+  }
+
   /** The list's entry with current figures: the stored summary when it is current, else one computed now. */
   current(summary: DraftSummary): DraftSummary {
     if (summary.completeness !== null) return summary;
@@ -66,12 +74,24 @@ export class CheckSummaries {
 
   private refresh(draftId: string): void {
     try {
-      const draft = this.store.getDraft(draftId);
-      const template = this.templates.find((candidate) => candidate.id === draft.regionId);
-      if (!template || this.store.readOnly) return;
-      const report = checkDraft(template, draft, storeCheckContext(this.store));
+      if (this.store.readOnly) return;
+      const stamp = this.store.draftUpdatedAt(draftId);
+      const known = this.computed.get(draftId);
+      let verdict: Verdict | null;
+      let checkedAt: string;
+      if (known && known.updatedAt === stamp) {
+        ({ verdict, updatedAt: checkedAt } = known);
+      } else {
+        const draft = this.store.getDraft(draftId);
+        const template = this.templates.find((candidate) => candidate.id === draft.regionId);
+        if (!template) return;
+        const report = checkDraft(template, draft, storeCheckContext(this.store));
+        verdict = { completeness: report.completeness, eligible: report.eligible };
+        checkedAt = draft.updatedAt;
+      }
+      if (verdict.completeness === null || verdict.eligible === null) return;
       // Stamped with the state checked, so any later edit makes the summary stale.
-      this.store.setCheckSummary(draftId, { completeness: report.completeness, eligible: report.eligible, checkedAt: draft.updatedAt });
+      this.store.setCheckSummary(draftId, { completeness: verdict.completeness, eligible: verdict.eligible, checkedAt });
       this.computed.delete(draftId);
     } catch (error) {
       // A draft deleted meanwhile, or a disk that refuses the write: the list computes the figures instead.

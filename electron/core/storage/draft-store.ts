@@ -291,6 +291,13 @@ export class DraftStore {
     };
   }
 
+  /** When a draft was last edited, without reading the draft itself. */
+  draftUpdatedAt(id: string): string {
+    const row = this.db.prepare('SELECT updated_at FROM draft WHERE id = ?').get(id) as { updated_at: string } | undefined;
+    if (!row) throw new UserError('draft.notFound', '找不到该草稿，可能已被删除。', `draft ${id} not found`);
+    return row.updated_at;
+  }
+
   /** Copies a draft with its fields and tables (not its history) under a new id. */
   duplicateDraft(id: string, nameSuffix = '（副本）'): Draft {
     const source = this.getDraft(id);
