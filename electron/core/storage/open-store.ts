@@ -133,7 +133,7 @@ function readOnlyReason(error: unknown, dataDir: string): ReadOnlyReason | null 
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_IOERR_SHMSIZE') {
     return {
       code: 'store.diskFull',
-      message: `磁盘空间不足，数据文件无法写入。本次只能查看草稿，不能修改或新建；请清理磁盘空间后重新启动本软件。`,
+      message: '磁盘空间不足，数据文件无法写入：本次只能查看草稿，修改不会保存。请清理磁盘空间后重新启动本软件。',
       detail,
     };
   }
@@ -141,7 +141,7 @@ function readOnlyReason(error: unknown, dataDir: string): ReadOnlyReason | null 
   if (looksReadOnly && !folderWritable(dataDir)) {
     return {
       code: 'store.readOnly',
-      message: `数据文件夹 ${dataDir} 为只读或没有写入权限。本次只能查看草稿，不能修改或新建；请检查该文件夹的权限（或设置环境变量 LIANHETI_DATA_DIR 改用其他文件夹）后重新启动本软件。`,
+      message: `数据文件夹 ${dataDir} 为只读或没有写入权限：本次只能查看草稿，修改不会保存。请检查该文件夹的权限后重新启动本软件。`,
       detail,
     };
   }

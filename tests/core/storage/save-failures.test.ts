@@ -159,7 +159,7 @@ describe.skipIf(!canMount)('on a real small filesystem', () => {
     const before = readFileSync(join(dir, 'drafts.sqlite'));
     execFileSync('mount', ['-o', 'remount,ro', dir]);
     const opened = await openStoreSafely(dir);
-    expect(opened.readOnly).toMatchObject({ code: 'store.readOnly', message: expect.stringMatching(/^数据文件夹 .* 为只读或没有写入权限。本次只能查看草稿/) });
+    expect(opened.readOnly).toMatchObject({ code: 'store.readOnly', message: expect.stringMatching(/^数据文件夹 .* 为只读或没有写入权限：本次只能查看草稿，修改不会保存/) });
     expect(opened.recovered).toBeUndefined();
     const handlers = createCoreHandlers({ store: opened.store, backups: opened.backups, templates: loadRegionTemplates(), appVersion: 'test', host: 'web' }) as ContractHandlers;
     const listed = await dispatch(handlers, 'drafts.list', {});
@@ -173,7 +173,7 @@ describe.skipIf(!canMount)('on a real small filesystem', () => {
       ['drafts.trash', { id: draft.id }],
     ] as const) {
       const answer = await dispatch(handlers, channel, payload);
-      expect(answer, channel).toMatchObject({ ok: false, error: { code: 'store.readOnly', message: expect.stringMatching(/只能查看草稿，不能修改或新建/) } });
+      expect(answer, channel).toMatchObject({ ok: false, error: { code: 'store.readOnly', message: expect.stringMatching(/只能查看草稿，修改不会保存/) } });
     }
     const backup = await dispatch(handlers, 'backups.create', {});
     expect(backup).toMatchObject({ ok: false, error: { message: expect.stringMatching(/只读/) } });
@@ -202,6 +202,6 @@ describe.skipIf(!canMount)('on a real small filesystem', () => {
     // SQLite cannot even make its shared-memory file: the store is opened for viewing.
     expect(opened.readOnly?.code).toBe('store.diskFull');
     expect(opened.store.listDrafts().map((d) => d.name)).toEqual(['磁盘满了']);
-    expect(() => opened.store.createDraft({ regionId: 'xinjiang', templateVersion: 1 })).toThrow(/^磁盘空间不足，数据文件无法写入。本次只能查看草稿/);
+    expect(() => opened.store.createDraft({ regionId: 'xinjiang', templateVersion: 1 })).toThrow(/^磁盘空间不足，数据文件无法写入：本次只能查看草稿/);
   });
 });
