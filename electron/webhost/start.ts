@@ -1,15 +1,20 @@
 import { resolve } from 'node:path';
 import { describeFailure } from '../core/os-errors';
 import { defaultDataDir } from '../core/paths';
+import { UserError } from '../shared/errors';
 import { startWebHost } from './server';
 
 /** `npm run web`: the app in a browser, on this computer only, with the same store as the desktop app. */
 async function main(): Promise<void> {
   const dataDir = defaultDataDir();
+  const port = Number(process.env.PORT ?? 5780);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new UserError('web.port', `端口设置不正确（PORT=${process.env.PORT ?? ''}），应为 0–65535 之间的整数。`, `bad PORT ${process.env.PORT ?? ''}`);
+  }
   const host = await startWebHost({
     dataDir,
     rendererDir: resolve(__dirname, '../../out/renderer'),
-    port: Number(process.env.PORT ?? 5780),
+    port,
     appVersion: process.env.npm_package_version,
     log: (line) => console.error(line),
   });

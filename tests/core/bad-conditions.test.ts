@@ -202,6 +202,30 @@ describe('every system error reads as Chinese, with the precise error kept for t
   });
 });
 
+describe('a disk that fills up while the app runs', () => {
+  it('drafts stay listed, and creating, versioning and exporting say the disk is full', async () => {
+    const disk = mountTiny('size=2m');
+    const { store, backups } = await openStoreSafely(join(disk, 'data'));
+    cleanups.push(() => store.close());
+    const handlers = createCoreHandlers({ store, backups, templates, appVersion: 'test', host: 'electron' }) as ContractHandlers;
+    const draft = store.createDraft({ regionId: 'xinjiang', templateVersion: 1, fields: { consortiumName: '满盘时的联合体', goals: '目标'.repeat(2000) } });
+    const before = store.getDraft(draft.id);
+    fill(disk);
+    expect(await dispatch(handlers, 'drafts.list', {})).toMatchObject({ ok: true, value: [{ id: draft.id }] });
+    for (const [channel, payload] of [
+      ['drafts.create', { regionId: 'xinjiang' }],
+      ['revisions.create', { draftId: draft.id }],
+      ['documents.export', { draftId: draft.id, dir: join(disk, '导出'), pdf: false }],
+      ['workbooks.export', { draftId: draft.id }],
+    ] as const) {
+      const error = await refused(handlers, channel, payload);
+      expect(error.message, channel).toMatch(/磁盘空间不足/);
+    }
+    expect(store.getDraft(draft.id)).toEqual(before);
+    expect(store.pragma('integrity_check')).toBe('ok');
+  });
+});
+
 describe('reads never write', () => {
   it('drafts.list shows current figures for a store that refuses every write, and stores nothing', async () => {
     const { store, handlers, draftId } = setUp();
