@@ -293,6 +293,28 @@ describe('a read-only store', () => {
   });
 });
 
+describe('a read-only store after a crash', () => {
+  it('shows the edits the crash left in the -wal file', async () => {
+    const live = makeTempDir();
+    cleanups.push(live.cleanup);
+    const store = DraftStore.open(join(live.dir, 'drafts.sqlite'));
+    cleanups.push(() => store.close());
+    const draft = store.createDraft({ regionId: 'xinjiang', templateVersion: 1, fields: { consortiumName: '崩溃之前' } });
+    store.setField(draft.id, 'consortiumName', '崩溃前的最后一次修改');
+    // The files as a crash leaves them (the connection still open, the last edits only in -wal), on a disk
+    // that is read-only when the app starts again.
+    const disk = mountTiny('size=4m');
+    for (const name of readdirSync(live.dir)) writeFileSync(join(disk, name), readFileSync(join(live.dir, name)));
+    expect(readdirSync(disk).sort()).toEqual(['drafts.sqlite', 'drafts.sqlite-shm', 'drafts.sqlite-wal']);
+    execFileSync('mount', ['-o', 'remount,ro', disk]);
+    const opened = await openStoreSafely(disk);
+    cleanups.push(() => opened.store.close());
+    expect(opened.readOnly?.code).toBe('store.readOnly');
+    expect(opened.store.getDraft(draft.id).fields.consortiumName).toBe('崩溃前的最后一次修改');
+    expect(() => opened.store.setField(draft.id, 'goals', 'x')).toThrow(/只能查看草稿/);
+  });
+});
+
 describe('the browser host writes files only into its export folder', () => {
   it('workbooks.collectionFiles outside it, or through a link out of it, is refused; inside it works', async () => {
     const exportRoot = makeTempDir();

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Draft, DraftSummary, RevisionSummary, TableRow, Values } from '../../shared/draft';
 import { fieldKeys, leadTier, tableNames } from '../../shared/draft';
 import { UserError } from '../../shared/errors';
@@ -9,6 +9,7 @@ import { tableIds } from '../../shared/region-template';
 import { projectLimits } from '../../shared/project-file';
 import { stripXmlInvalid } from '../../shared/validation/sanitize';
 import { migrate } from './migrate';
+import { latestSchemaVersion } from './migrations';
 
 /** Rows one table may hold: the project file's limit, so every draft can be exported and read back. */
 export const maxRowsPerTable = projectLimits.maxRowsPerTable;
@@ -86,11 +87,15 @@ export class DraftStore {
   /**
    * Opens a store that cannot be written (its folder is read-only or its disk full) for viewing: the file's
    * bytes are read into memory, so SQLite needs neither a -wal nor a -shm file beside it, migrated there if
-   * older, and every write is refused with `reason`. The file on disk is never touched. (A -wal file left
-   * by a crash on a disk that has since become read-only is not read: its last edits are not shown.)
+   * older, and every write is refused with `reason`. The file on disk is never touched. When a crash left
+   * edits in a -wal file, SQLite reads the file and its -wal itself (read-only) so those edits are shown.
    */
   static openReadOnly(file: string | null, reason: ReadOnlyReason, options: DraftStoreOptions = {}, shownAs = file ?? ':memory:'): DraftStore {
     const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+    if (file !== null && existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) {
+      const withWal = openCurrentReadOnly(file, binding);
+      if (withWal) return new DraftStore(withWal, shownAs, options, reason);
+    }
     let db: Database.Database;
     if (file === null) {
       // No file yet (a read-only folder never written to): an empty store, so the app can say why.
@@ -621,6 +626,24 @@ export class DraftStore {
   private renumber(draftId: string, table: TableId): void {
     const setPosition = this.db.prepare('UPDATE table_row SET position = ? WHERE id = ?');
     this.rowIds(draftId, table).forEach((id, position) => setPosition.run(position, id));
+  }
+}
+
+/**
+ * The file with its -wal, opened read-only by SQLite itself; null when SQLite cannot (no -shm to share) or
+ * the schema is older than this version (a read-only connection cannot migrate it).
+ */
+function openCurrentReadOnly(file: string, binding: { nativeBinding?: string }): Database.Database | null {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...binding });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== latestSchemaVersion) throw new Error(`schema ${version}`);
+    db.prepare('SELECT count(*) FROM draft').get();
+    return db;
+  } catch {
+    db?.close();
+    return null;
   }
 }
 

@@ -61,6 +61,13 @@ export async function openStoreSafely(dataDir: string, options: OpenStoreOptions
     throw cannotOpenError(error, dataDir) ?? error;
   }
   assertFileOrNothing(file);
+  // SQLite would open a write-protected file read-only without a word (when its -shm is there) and only
+  // fail at the first edit: a folder or file that cannot be written is opened for viewing straight away.
+  if (!folderWritable(dataDir) || (existsSync(file) && !folderWritable(file))) {
+    const error = Object.assign(new Error(`${dataDir} is not writable`), { code: 'EROFS' });
+    const viewOnly = readOnlyReason(error, dataDir);
+    if (viewOnly) return openForViewing(file, viewOnly, options);
+  }
   const backupsDir = join(dataDir, backupsFolderName);
   const now = options.now ?? (() => new Date());
   const nativeBinding = options.nativeBinding;
@@ -138,7 +145,8 @@ function readOnlyReason(error: unknown, dataDir: string): ReadOnlyReason | null 
     };
   }
   const looksReadOnly = /^SQLITE_(READONLY|CANTOPEN|PERM|IOERR)/.test(code) || ['EACCES', 'EPERM', 'EROFS'].includes(code);
-  if (looksReadOnly && !folderWritable(dataDir)) {
+  const file = join(dataDir, storeFileName);
+  if (looksReadOnly && (!folderWritable(dataDir) || (existsSync(file) && !folderWritable(file)))) {
     return {
       code: 'store.readOnly',
       message: `数据文件夹 ${dataDir} 为只读或没有写入权限：本次只能查看草稿，修改不会保存。请检查该文件夹的权限后重新启动本软件。`,
@@ -149,9 +157,9 @@ function readOnlyReason(error: unknown, dataDir: string): ReadOnlyReason | null 
 }
 
 /** access(W_OK) also answers EROFS for root on a read-only mount, where chmod would not stop it. */
-function folderWritable(dir: string): boolean {
+function folderWritable(path: string): boolean {
   try {
-    accessSync(existsSync(dir) ? dir : dirname(dir), constants.W_OK);
+    accessSync(existsSync(path) ? path : dirname(path), constants.W_OK);
     return true;
   } catch {
     return false;
