@@ -1,17 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { checkDraft, type CheckContext } from '../core/checks/check-draft';
 import { checkExitCode, checkExitCodesHelp } from '../core/checks/exit-code';
-import { exportPackage } from '../core/documents/export-package';
+import { exportPackage, removeStaleWorkFolders } from '../core/documents/export-package';
+import { describeFailure } from '../core/os-errors';
 import { DraftStore } from '../core/storage/draft-store';
 import { parseProjectFile, projectDraftToDraft } from '../core/project/project-file';
 import { getRegionTemplate, loadRegionTemplates } from '../core/regions/templates';
 import type { CheckReport } from '../shared/checks';
 import type { Draft } from '../shared/draft';
 import { leadTier, memberKeys } from '../shared/draft';
-import { UserError } from '../shared/errors';
+import { outputFolder, readInputText } from './files';
 import {
   absorbUsage,
   collectUsage,
@@ -19,7 +17,7 @@ import {
   runCollectCommand,
   runTemplateCommand,
   templateUsage,
-} from '../core/workbooks/cli';
+} from './workbook-commands';
 import type { ValueProblem } from '../shared/validation';
 import { importDocxUsage, runImportDocxCommand } from '../core/docx-import/cli';
 import { checkIdCard, checkPhone, checkUscc } from '../shared/validation';
@@ -44,9 +42,10 @@ const validators: Record<string, { label: string; check: (value: string) => Valu
 /** The drafts of a project file, or null after telling the user (in Chinese) why it cannot be read. */
 function readProjectDrafts(file: string, io: CliIo): Draft[] | null {
   try {
-    return parseProjectFile(readFileSync(file, 'utf8'), loadRegionTemplates()).drafts.map((pd) => projectDraftToDraft(pd, randomUUID));
+    return parseProjectFile(readInputText(file, '项目文件'), loadRegionTemplates()).drafts.map((pd) => projectDraftToDraft(pd, randomUUID));
   } catch (error) {
-    io.err(`${error instanceof UserError ? error.message : `无法读取项目文件：${String(error)}`}\n`);
+    const known = describeFailure(error, { action: '读取项目文件', path: file });
+    io.err(`${known ? known.message : `无法读取项目文件：${String(error)}`}\n`);
     return null;
   }
 }
@@ -85,7 +84,8 @@ const exportUsage = 'export <项目文件> --out <文件夹> [--pdf] [--pdf-per-
 
 /**
  * Exports every draft of a project file as the app does (one folder per consortium), through a throw-away
- * draft store: the export takes a revision of the draft first, and the CLI has no store of its own to touch.
+ * draft store in memory: the export takes a revision of the draft first, the CLI has no store of its own to
+ * touch, and an interrupted run leaves nothing behind in the temp folder.
  */
 async function runExportCommand(args: string[], io: CliIo): Promise<number> {
   const outIndex = args.indexOf('--out');
@@ -97,8 +97,16 @@ async function runExportCommand(args: string[], io: CliIo): Promise<number> {
   }
   const drafts = readProjectDrafts(file, io);
   if (!drafts) return 2;
-  const work = mkdtempSync(join(tmpdir(), 'lianheti-cli-export-'));
-  const store = DraftStore.open(join(work, 'drafts.sqlite'), { autoRevisionMinutes: 0 });
+  // Work folders of runs that were killed (Ctrl+C during a PDF conversion) are old news now.
+  removeStaleWorkFolders();
+  let outDir: string;
+  try {
+    outDir = outputFolder(out);
+  } catch (error) {
+    io.err(`${describeFailure(error)?.message ?? `导出失败：${String(error)}`}\n`);
+    return 2;
+  }
+  const store = DraftStore.open(':memory:', { autoRevisionMinutes: 0 });
   try {
     const exports = [];
     for (const draft of drafts) {
@@ -112,7 +120,7 @@ async function runExportCommand(args: string[], io: CliIo): Promise<number> {
         template: getRegionTemplate(stored.regionId),
         draft: stored,
         store,
-        outDir: out,
+        outDir,
         pdf: args.includes('--pdf') || args.includes('--pdf-per-document'),
         pdfMode: args.includes('--pdf-per-document') ? 'perDocument' : 'package',
       });
@@ -121,11 +129,10 @@ async function runExportCommand(args: string[], io: CliIo): Promise<number> {
     io.out(`${JSON.stringify({ file, exports }, null, 2)}\n`);
     return exports.some((e) => e.skipped.length > 0) ? 1 : 0;
   } catch (error) {
-    io.err(`${error instanceof UserError ? error.message : `导出失败：${String(error)}`}\n`);
+    io.err(`${describeFailure(error)?.message ?? `导出失败：${String(error)}`}\n`);
     return 1;
   } finally {
     store.close();
-    rmSync(work, { recursive: true, force: true });
   }
 }
 

@@ -1,3 +1,4 @@
+import { describeFailure } from '../core/os-errors';
 import { commands } from './commands';
 
 /**
@@ -27,7 +28,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    // One sentence for the user; the precise error after it, for a bug report.
+    const known = describeFailure(error);
+    process.stderr.write(`${known ? known.message : `命令失败：${error instanceof Error ? error.message : String(error)}`}\n`);
+    if (!known && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exitCode = 2;
   },
 );

@@ -1,11 +1,9 @@
 import { BrowserWindow, app, dialog, ipcMain, session } from 'electron';
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCoreHandlers } from '../core/api';
-import { loadRegionTemplates } from '../core/regions/templates';
-import { openStoreSafely, type OpenedStore } from '../core/storage/open-store';
+import { describeFailure } from '../core/os-errors';
+import { startCore, type StartedCore } from '../core/start';
 import type { ContractHandlers } from '../shared/contract';
-import { UserError } from '../shared/errors';
 import { isAppFrameUrl, registerContractHandlers } from './ipc';
 import { installMenu } from './menu';
 import { createHostHandlers } from './printing';
@@ -32,43 +30,41 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
-  mkdirSync(dataDir, { recursive: true });
   const logFile = join(dataDir, 'app.log');
-  const log = (line: string) => appendFileSync(logFile, `${line}\n`);
+  const log = (line: string) => {
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      appendFileSync(logFile, `${line}\n`);
+    } catch {
+      // A read-only or full data folder cannot take the log either; the app still starts for viewing.
+      console.error(line);
+    }
+  };
   const appRoot = app.getAppPath();
   // In development the Electron-ABI build sits beside the Node one; a packaged app has only the Electron one.
   const devBinding = join(appRoot, 'build', 'electron-native', process.arch, 'better_sqlite3.node');
-  let opened: OpenedStore;
+  let core: StartedCore;
   try {
-    // A damaged store is moved aside and the newest good backup restored; a newer one is refused untouched.
-    opened = await openStoreSafely(dataDir, { nativeBinding: existsSync(devBinding) ? devBinding : undefined, log });
+    // The same start-up as the browser host: damage recovered, a read-only folder opened for viewing.
+    core = await startCore({
+      dataDir,
+      host: 'electron',
+      appVersion: app.getVersion(),
+      regionsDir: join(appRoot, 'resources', 'regions'),
+      nativeBinding: existsSync(devBinding) ? devBinding : undefined,
+      log,
+    });
   } catch (error) {
     log(`opening the store failed: ${String(error)}`);
-    const message = error instanceof UserError ? error.message : `无法打开数据文件（${String(error)}）。数据文件夹：${dataDir}`;
-    dialog.showErrorBox('无法打开数据文件', message);
+    const known = describeFailure(error, { action: '打开数据文件' });
+    dialog.showErrorBox('无法打开数据文件', known ? known.message : `无法打开数据文件（${String(error)}）。数据文件夹：${dataDir}`);
     app.quit();
     return;
   }
-  const { store, backups, recovered } = opened;
-  if (recovered) log(recovered.message);
-  const periodicBackups = setInterval(() => {
-    backups.maybePeriodic().catch((error: unknown) => log(`periodic backup failed: ${String(error)}`));
-  }, 60_000);
-  app.on('will-quit', () => {
-    clearInterval(periodicBackups);
-    store.close();
-  });
+  app.on('will-quit', () => void core.close());
 
   const handlers: ContractHandlers = {
-    ...createCoreHandlers({
-      store,
-      templates: loadRegionTemplates(join(appRoot, 'resources', 'regions')),
-      appVersion: app.getVersion(),
-      host: 'electron',
-      log,
-      backups,
-      startupNotice: recovered?.message,
-    }),
+    ...core.handlers,
     ...createHostHandlers(() => mainWindow?.webContents ?? null),
   };
   registerContractHandlers(

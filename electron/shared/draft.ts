@@ -12,6 +12,14 @@ export interface TableRow {
   values: Values;
 }
 
+/** Each table's name as the forms print it, for messages about a table as a whole. */
+export const tableNames: Record<TableId, string> = {
+  members: '成员单位',
+  team: '科研团队',
+  platforms: '科研平台',
+  council: '理事会',
+};
+
 export interface Draft {
   id: string;
   regionId: RegionId;

@@ -29,8 +29,8 @@ export async function benchAutosave(context: BenchContext): Promise<SuiteResult>
   const dir = freshDir(context, 'autosave');
   const store = DraftStore.open(join(dir, 'drafts.sqlite'));
   try {
-    const synchronous = store.db.pragma('synchronous', { simple: true });
-    const journal = store.db.pragma('journal_mode', { simple: true });
+    const synchronous = store.pragma('synchronous');
+    const journal = store.pragma('journal_mode');
     const template = templateFor(context, 'xinjiang');
     // A store like a user's: a few drafts beside the one being edited, which is large (XL) so that any
     // cost that grows with the draft shows up in the latency.

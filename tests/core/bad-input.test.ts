@@ -48,7 +48,7 @@ function setUp() {
   const snapshot = () => ({
     drafts: store.listDrafts({}).map((d) => store.getDraft(d.id)) as Draft[],
     trashed: store.listDrafts({ trashed: true }),
-    revisions: store.db.prepare('SELECT count(*) AS n FROM revision').get(),
+    revisions: store.revisionCount(),
     backups: existsSync(backups.dir) ? readdirSync(backups.dir) : [],
   });
   return { store, handlers, draftId: draft.id, rowId: row.id, snapshot, dir: temp.dir };

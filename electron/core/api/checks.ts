@@ -1,7 +1,5 @@
-import type { CheckReport } from '../../shared/checks';
 import type { HandlersFor } from '../../shared/contract';
 import type { checksContract } from '../../shared/contract/checks';
-import type { Draft } from '../../shared/draft';
 import { tableIds } from '../../shared/region-template';
 import { checkDraft, type CheckContext } from '../checks/check-draft';
 import { copyDraftToRegion, planRegionCopy } from '../checks/copy-to-region';
@@ -23,22 +21,16 @@ export function storeCheckContext(store: DraftStore): CheckContext {
   };
 }
 
-/** Checks a draft and keeps the summary the home screen shows. */
-export function checkAndRemember(deps: CoreDeps, draft: Draft): CheckReport {
-  const report = checkDraft(templateOf(deps, draft.regionId), draft, storeCheckContext(deps.store));
-  // Stamped with the state checked, so any later edit makes the summary stale.
-  deps.store.setCheckSummary(draft.id, {
-    completeness: report.completeness,
-    eligible: report.eligible,
-    checkedAt: draft.updatedAt,
-  });
-  return report;
-}
-
 export function checksHandlers(deps: CoreDeps): HandlersFor<keyof typeof checksContract> {
   const { store } = deps;
   return {
-    'checks.run': ({ draftId }) => checkAndRemember(deps, store.getDraft(draftId)),
+    // A read: the summary the home screen shows is stored by the edits themselves (CheckSummaries).
+    'checks.run': ({ draftId }) => {
+      const draft = store.getDraft(draftId);
+      const report = checkDraft(templateOf(deps, draft.regionId), draft, storeCheckContext(store));
+      deps.summaries?.noteReport(draft, { completeness: report.completeness, eligible: report.eligible });
+      return report;
+    },
     'drafts.copyPlan': ({ id, regionId }) => {
       const draft = store.getDraft(id);
       return planRegionCopy(templateOf(deps, draft.regionId), templateOf(deps, regionId), draft);
@@ -46,12 +38,14 @@ export function checksHandlers(deps: CoreDeps): HandlersFor<keyof typeof checksC
     'drafts.copyToRegion': ({ id, regionId }) => {
       const draft = store.getDraft(id);
       const copy = copyDraftToRegion(templateOf(deps, draft.regionId), templateOf(deps, regionId), draft, () => randomUUID());
-      return store.createDraft({
+      const created = store.createDraft({
         regionId: copy.regionId,
         templateVersion: copy.templateVersion,
         fields: copy.fields,
         tables: Object.fromEntries(tableIds.map((table) => [table, copy.tables[table].map((row) => row.values)])),
       });
+      deps.summaries?.edited(created.id);
+      return created;
     },
   };
 }

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { HandlersFor } from '../../shared/contract';
 import type { documentsContract } from '../../shared/contract/documents';
 import { buildPreview, listDocuments, offeredDocuments, renderHtml } from '../../shared/documents';
@@ -7,7 +5,7 @@ import { tooManyMainMembers } from '../../shared/derive';
 import { UserError } from '../../shared/errors';
 import { coreBuildOptions, exportPackage } from '../documents/export-package';
 import type { CoreDeps } from './deps';
-import { templateOf } from './deps';
+import { allowedExportDir, templateOf } from './deps';
 
 /** The package's documents: what there is, the print view of each, and the export to a folder. */
 export function documentsHandlers(deps: CoreDeps): HandlersFor<keyof typeof documentsContract> {
@@ -40,25 +38,4 @@ export function documentsHandlers(deps: CoreDeps): HandlersFor<keyof typeof docu
       return exportPackage({ template, draft, store, outDir, pdf, pdfMode });
     },
   };
-}
-
-/**
- * The folder to export into: an absolute path the user chose (Electron) or, where the host cannot ask (the
- * browser host), its own export folder or one inside it — never a path a page made up.
- */
-function allowedExportDir(deps: CoreDeps, dir: string): string {
-  if (!isAbsolute(dir)) {
-    throw new UserError('export.folder', '导出位置无效，请重新选择文件夹。', `not absolute: ${dir}`);
-  }
-  const chosen = resolve(dir);
-  if (deps.exportDir) {
-    const root = resolve(deps.exportDir);
-    const inside = relative(root, chosen);
-    if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
-      throw new UserError('export.folder', '浏览器版只能导出到固定的导出文件夹。', `${chosen} is outside ${root}`);
-    }
-    // The browser host's folder is created on first use.
-    mkdirSync(chosen, { recursive: true });
-  }
-  return chosen;
 }

@@ -1,6 +1,7 @@
 import type { Channel, ContractHandlers, CoreHandlers, Envelope } from '../../shared/contract';
 import { parseInput } from '../../shared/contract';
 import { toErrorPayload } from '../../shared/errors';
+import { describeFailure } from '../os-errors';
 import type { CoreDeps } from './deps';
 import { checksHandlers } from './checks';
 import { documentsHandlers } from './documents';
@@ -8,12 +9,15 @@ import { docxImportHandlers } from './docx-import';
 import { draftHandlers } from './drafts';
 import { referenceHandlers } from './reference';
 import { safetyHandlers } from './safety';
+import { CheckSummaries } from './summaries';
 import { workbooksHandlers } from './workbooks';
 
 export type { CoreDeps } from './deps';
+export { CheckSummaries } from './summaries';
 
 /** One core function per contract channel, gathered from one module per capability. */
-export function createCoreHandlers(deps: CoreDeps): CoreHandlers {
+export function createCoreHandlers(given: CoreDeps): CoreHandlers {
+  const deps: CoreDeps = { ...given, summaries: given.summaries ?? new CheckSummaries(given.store, given.templates, given.log) };
   return {
     ...draftHandlers(deps),
     ...checksHandlers(deps),
@@ -37,7 +41,8 @@ export async function dispatch(
     const handler = handlers[channel] as (input: unknown) => unknown;
     return { ok: true, value: await handler(input) };
   } catch (error) {
-    const payloadError = toErrorPayload(error);
+    // A disk or SQLite refusal reads as what it is (磁盘空间不足 …); only a bug stays 「内部错误」.
+    const payloadError = toErrorPayload(describeFailure(error) ?? error);
     log?.(`[${new Date().toISOString()}] ${channel} failed: ${payloadError.code} ${payloadError.detail ?? payloadError.message}`);
     return { ok: false, error: payloadError };
   }

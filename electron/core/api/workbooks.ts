@@ -18,7 +18,7 @@ import {
 } from '../workbooks';
 import { readCollectionWorkbooksInWorker, readWorkbookForImportInWorker } from '../workbooks/reading/in-worker';
 import type { CoreDeps } from './deps';
-import { templateOf } from './deps';
+import { allowedExportDir, templateOf } from './deps';
 
 /** How long a preview waits for the user's confirmation, and how many are kept at most. */
 const pendingMinutes = 30;
@@ -87,7 +87,8 @@ export function workbooksHandlers(deps: CoreDeps): HandlersFor<keyof typeof work
       const draft = store.getDraft(draftId);
       const template = templateOf(deps, draft.regionId);
       const bytes = await writeMemberWorkbook(template, draft);
-      store.createRevision(draftId, 'before-export', '导出 Excel 名单时的版本');
+      // A store opened for viewing only cannot change, so there is nothing a revision would protect.
+      if (!store.readOnly) store.createRevision(draftId, 'before-export', '导出 Excel 名单时的版本');
       return { fileName: memberWorkbookFileName(template, draft), dataBase64: bytes.toString('base64') };
     },
     'workbooks.template': async ({ regionId, table }) => {
@@ -105,12 +106,15 @@ export function workbooksHandlers(deps: CoreDeps): HandlersFor<keyof typeof work
     'workbooks.applyImport': ({ draftId, importId, mode }) => {
       const summary = applyImport(store, draftId, imports.get(draftId, importId), mode);
       imports.delete(importId);
+      deps.summaries?.edited(draftId);
       return summary;
     },
     'workbooks.collectionFiles': async ({ draftId, dir }) => {
       const draft = store.getDraft(draftId);
-      const files = await writeCollectionFiles(templateOf(deps, draft.regionId), draft, dir);
-      return { dir, files };
+      // Confined like documents.export: on the browser host only the export folder, never a path a page made up.
+      const folder = allowedExportDir(deps, dir);
+      const files = await writeCollectionFiles(templateOf(deps, draft.regionId), draft, folder);
+      return { dir: folder, files };
     },
     'workbooks.absorb': async ({ draftId, files }) => {
       const draft = store.getDraft(draftId);
@@ -133,6 +137,7 @@ export function workbooksHandlers(deps: CoreDeps): HandlersFor<keyof typeof work
       const draft = store.getDraft(draftId);
       const summary = applyAbsorb(store, draftId, templateOf(deps, draft.regionId), absorbs.get(draftId, absorbId), decisions);
       absorbs.delete(absorbId);
+      deps.summaries?.edited(draftId);
       return summary;
     },
   };

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { tooManyMainMembers } from '../../shared/derive';
 import type { Draft } from '../../shared/draft';
 import type { BuildOptions } from '../../shared/documents';
 import { buildDocument, buildPackage, documentTitle, exportFolderName } from '../../shared/documents';
 import type { ExportedFile, ExportResult, PdfMode } from '../../shared/documents/export-names';
-import { safeFileName } from '../../shared/documents/export-names';
+import { packagePdfName, safeFileName } from '../../shared/documents/export-names';
 import { UserError } from '../../shared/errors';
 import type { DocumentKind, RegionTemplate } from '../../shared/region-template';
 import { fileError, writeAtomic } from '../files/atomic-write';
@@ -76,7 +76,8 @@ export async function exportPackage(options: ExportPackageOptions): Promise<Expo
     throw new UserError('export.tooManyMainMembers', `无法导出：${tooManyMain.message}。`, `main members ${tooManyMain.main} + lead > ${tooManyMain.max}`);
   }
 
-  store.createRevision(draft.id, 'before-export', '导出前自动保存的版本');
+  // A store opened for viewing only cannot change, so there is nothing a revision would protect.
+  if (!store.readOnly) store.createRevision(draft.id, 'before-export', '导出前自动保存的版本');
 
   const outDir = resolve(options.outDir);
   const folderName = exportFolderName(draft.fields.consortiumName ?? '');
@@ -120,7 +121,7 @@ export async function exportPackage(options: ExportPackageOptions): Promise<Expo
 
   if (options.pdf && soffice) {
     try {
-      files.push(...(await writePdfs({ ...options, buildOptions }, folder, folderName, soffice, docxBuffers)));
+      files.push(...(await writePdfs({ ...options, buildOptions }, folder, soffice, docxBuffers)));
     } catch (error) {
       // The Word files are written and good: say what is missing rather than fail the whole export.
       if (!(error instanceof UserError) || error.code !== 'export.pdfFailed') throw error;
@@ -133,17 +134,16 @@ export async function exportPackage(options: ExportPackageOptions): Promise<Expo
 async function writePdfs(
   options: ExportPackageOptions,
   folder: string,
-  folderName: string,
   soffice: string,
   docxBuffers: Map<DocumentKind, { name: string; data: Buffer }>,
 ): Promise<ExportedFile[]> {
-  const work = mkdtempSync(join(tmpdir(), 'lianheti-pdf-'));
+  const work = mkdtempSync(join(tmpdir(), pdfWorkPrefix));
   try {
     const sources: { kind: DocumentKind | 'package'; file: string; pdfName: string }[] = [];
     if ((options.pdfMode ?? 'package') === 'package') {
       const file = join(work, 'package.docx');
       await writeAtomic(file, await writeDocx(buildPackage(options.template, options.draft, options.buildOptions)));
-      sources.push({ kind: 'package', file, pdfName: `${folderName}（申报材料）.pdf` });
+      sources.push({ kind: 'package', file, pdfName: packagePdfName(options.draft.fields.consortiumName ?? '') });
     } else {
       for (const [kind, { name, data }] of docxBuffers) {
         // LibreOffice names its output after its input; plain ASCII names keep odd characters out of its command line.
@@ -178,10 +178,49 @@ async function writePdfs(
   }
 }
 
+/**
+ * The export folder inside the chosen one. Made in two steps: Node's recursive mkdir retries for ever
+ * where a parent exists but refuses children with ENOENT (/proc/1), so only the chosen folder is made
+ * recursively and the last level on its own.
+ */
 function ensureFolder(folder: string): void {
   try {
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(dirname(folder), { recursive: true });
+    mkdirSync(folder);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && statSync(folder).isDirectory()) return;
     throw fileError(folder, error);
   }
 }
+
+/** Prefix of the temporary folders an export converts its PDFs in. */
+const pdfWorkPrefix = 'lianheti-pdf-';
+/** Folders an older CLI kept its throw-away store in. */
+const oldCliWorkPrefix = 'lianheti-cli-export-';
+
+/**
+ * Removes temporary folders of exports that were killed before they could clean up (the process was
+ * interrupted during a PDF conversion). Only old ones: another export may be using a young one.
+ */
+export function removeStaleWorkFolders(now = Date.now(), olderThanMs = 60 * 60_000, dir = tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith(pdfWorkPrefix) && !name.startsWith(oldCliWorkPrefix)) continue;
+    const path = join(dir, name);
+    try {
+      if (now - statSync(path).mtimeMs < olderThanMs) continue;
+      rmSync(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
+}
+

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { UserError } from '../../shared/errors';
+import { systemError } from '../os-errors';
 
 /**
  * Writes a file beside its final name and renames it into place once it is complete and on disk; on any failure
@@ -31,6 +32,8 @@ export function fileError(path: string, error: unknown): UserError {
     return new UserError('export.locked', `无法写入“${name}”：文件可能正被 Word 或 WPS 打开，或没有写入权限。请关闭该文件后重试，原有文件未被改动。`, detail);
   }
   if (code === 'ENOSPC') return new UserError('export.diskFull', `磁盘空间不足，无法写入“${name}”。原有文件未被改动。`, detail);
+  const system = systemError(error, { action: '写入', path });
+  if (system) return new UserError(system.code, `${system.message}原有文件未被改动。`, detail);
   return new UserError('export.writeFailed', `写入“${name}”失败，原有文件未被改动。`, detail);
 }
 

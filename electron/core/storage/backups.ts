@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import { UserError } from '../../shared/errors';
 import type { DraftStore } from './draft-store';
 import { storageWriteError } from './draft-store';
-import { migrate } from './migrate';
 import { latestSchemaVersion } from './migrations';
 
 /**
@@ -122,8 +121,11 @@ export function checkBackup(file: string, nativeBinding?: string): { ok: true; v
  * plain rollback journal (so that it is one self-contained file), checked, and only then given its name: a
  * crash or a full disk mid-way never leaves something that looks like a backup but is not.
  */
+/** What can be copied into a backup: the open store, or a raw connection that start-up opened to look. */
+export type BackupSource = Pick<Database.Database, 'backup'>;
+
 export async function writeBackup(
-  source: Database.Database,
+  source: BackupSource,
   dir: string,
   cause: BackupCause,
   at: Date,
@@ -304,6 +306,8 @@ export class BackupService {
    */
   restore(fileName: string): Promise<RestoreResult> {
     return this.serialized(async () => {
+      // A store opened for viewing only cannot take the restored drafts.
+      this.store.assertWritable();
       const restoredFrom = this.list().find((backup) => backup.fileName === fileName);
       if (!restoredFrom) {
         throw new UserError('backup.notFound', '找不到该备份，可能已被自动清理。请刷新备份列表后重试。', `no backup named ${JSON.stringify(fileName)}`);
@@ -323,10 +327,7 @@ export class BackupService {
           error instanceof Error ? error.message : String(error),
         );
       }
-      // The copy came in through another connection: running a statement makes this one notice the new
-      // schema cookie and re-read the schema, before a migration parses against the old one.
-      this.store.db.prepare('SELECT count(*) FROM sqlite_master').get();
-      migrate(this.store.db);
+      this.store.reloadAfterRestore();
       this.changesAtLastBackup = this.totalChanges();
       this.log?.(`restored backup ${fileName}; previous state kept as ${keptCurrentAs.fileName}`);
       return { restoredFrom, keptCurrentAs };
@@ -339,8 +340,11 @@ export class BackupService {
   }
 
   private async takeBackup(cause: BackupCause, protect: ReadonlySet<string> = new Set()): Promise<BackupInfo> {
+    if (this.store.readOnly) {
+      throw new UserError('backup.readOnly', `未能创建备份：${this.store.readOnly.message}`, this.store.readOnly.detail);
+    }
     const changes = this.totalChanges();
-    const info = await writeBackup(this.store.db, this.dir, cause, this.now(), this.nativeBinding);
+    const info = await writeBackup(this.store, this.dir, cause, this.now(), this.nativeBinding);
     this.changesAtLastBackup = changes;
     try {
       pruneBackups(this.dir, this.now(), this.retention, new Set([...protect, info.fileName]));
@@ -357,21 +361,16 @@ export class BackupService {
   }
 
   private totalChanges(): number {
-    return (this.store.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    return this.store.totalChanges();
   }
 
   private hasDrafts(): boolean {
-    return this.store.db.prepare('SELECT 1 FROM draft LIMIT 1').get() !== undefined;
+    return this.store.hasDrafts();
   }
 
   /** Edits after a moment: the drafts' own timestamps (they survive a restart), or any row this session changed. */
   private editedSince(sinceMs: number): boolean {
     if (this.totalChanges() !== this.changesAtLastBackup) return true;
-    const row = this.store.db.prepare('SELECT max(updated_at) AS updated, max(deleted_at) AS deleted FROM draft').get() as {
-      updated: string | null;
-      deleted: string | null;
-    };
-    const last = Math.max(row.updated ? Date.parse(row.updated) : 0, row.deleted ? Date.parse(row.deleted) : 0);
-    return last > sinceMs;
+    return this.store.lastChangeMs() > sinceMs;
   }
 }

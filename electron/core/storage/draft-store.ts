@@ -1,12 +1,26 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Draft, DraftSummary, RevisionSummary, TableRow, Values } from '../../shared/draft';
-import { fieldKeys, leadTier } from '../../shared/draft';
+import { fieldKeys, leadTier, tableNames } from '../../shared/draft';
 import { UserError } from '../../shared/errors';
 import type { RegionId, TableId } from '../../shared/region-template';
 import { tableIds } from '../../shared/region-template';
+import { projectLimits } from '../../shared/project-file';
 import { stripXmlInvalid } from '../../shared/validation/sanitize';
 import { migrate } from './migrate';
+import { latestSchemaVersion } from './migrations';
+
+/** Rows one table may hold: the project file's limit, so every draft can be exported and read back. */
+export const maxRowsPerTable = projectLimits.maxRowsPerTable;
+
+/** SQLite settings the store may be asked about (diagnostics, tests); none of them changes data. */
+export type StorePragma = 'integrity_check' | 'quick_check' | 'journal_mode' | 'synchronous' | 'foreign_keys' | 'user_version' | 'page_count';
+/**
+ * SQLite's own limits on one connection: `query_only` refuses every write (what a read-only folder does),
+ * `max_page_count` caps the file's size (what a full disk does). Set by the read-only view and by tests.
+ */
+export type StoreLimit = 'query_only' | 'max_page_count';
 
 export interface DraftStoreOptions {
   /** Injected so that tests can move time (auto revisions are taken every N minutes of editing). */
@@ -15,6 +29,13 @@ export interface DraftStoreOptions {
   autoRevisionMinutes?: number;
   /** better-sqlite3 built for Electron's ABI, when running inside Electron (see scripts/rebuild-native-for-electron.mjs). */
   nativeBinding?: string;
+}
+
+/** Why a store was opened for viewing only (a read-only or full data folder), as the user reads it. */
+export interface ReadOnlyReason {
+  code: 'store.readOnly' | 'store.diskFull';
+  message: string;
+  detail: string;
 }
 
 interface DraftRecord {
@@ -37,9 +58,11 @@ export class DraftStore {
   private readonly lastAutoRevision = new Map<string, number>();
 
   private constructor(
-    readonly db: Database.Database,
+    private readonly db: Database.Database,
     readonly file: string,
     options: DraftStoreOptions,
+    /** Set when the store could only be opened for viewing: every write is refused with this reason. */
+    readonly readOnly: ReadOnlyReason | null = null,
   ) {
     this.now = options.now ?? (() => new Date());
     this.autoRevisionMs = (options.autoRevisionMinutes ?? 10) * 60_000;
@@ -61,9 +84,110 @@ export class DraftStore {
     return new DraftStore(db, file, options);
   }
 
+  /**
+   * Opens a store that cannot be written (its folder is read-only or its disk full) for viewing: the file's
+   * bytes are read into memory, so SQLite needs neither a -wal nor a -shm file beside it, migrated there if
+   * older, and every write is refused with `reason`. The file on disk is never touched. When a crash left
+   * edits in a -wal file, SQLite reads the file and its -wal itself (read-only) so those edits are shown.
+   */
+  static openReadOnly(file: string | null, reason: ReadOnlyReason, options: DraftStoreOptions = {}, shownAs = file ?? ':memory:'): DraftStore {
+    const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+    if (file !== null && existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) {
+      const withWal = openCurrentReadOnly(file, binding);
+      if (withWal) return new DraftStore(withWal, shownAs, options, reason);
+    }
+    let db: Database.Database;
+    if (file === null) {
+      // No file yet (a read-only folder never written to): an empty store, so the app can say why.
+      db = new Database(':memory:', binding);
+    } else {
+      const bytes = readFileSync(file);
+      // A WAL-mode header (bytes 18–19 = 2) cannot be read from memory; 1 is the rollback journal, same pages.
+      if (bytes.length >= 20) {
+        bytes[18] = 1;
+        bytes[19] = 1;
+      }
+      db = new Database(bytes, binding);
+    }
+    try {
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+      db.pragma('query_only = 1');
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new DraftStore(db, shownAs, options, reason);
+  }
+
   /** Runs several store calls as one transaction: one disk sync instead of one per call. */
   batch<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    this.assertWritable();
+    try {
+      return this.db.transaction(work)();
+    } catch (error) {
+      throw storageWriteError(error) ?? error;
+    }
+  }
+
+  /** Reads one of SQLite's settings or checks (integrity_check answers 'ok' for a sound file). */
+  pragma(name: StorePragma): unknown {
+    return this.db.pragma(name, { simple: true });
+  }
+
+  /** Sets one of SQLite's limits on this connection (see StoreLimit). */
+  setLimit(name: StoreLimit, value: number): void {
+    this.db.pragma(`${name} = ${Math.trunc(value)}`);
+  }
+
+  /** SQLite's plan for a query, to check that the store's indexes are used. */
+  queryPlan(sql: string, ...params: unknown[]): string {
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((step) => step.detail).join(' ');
+  }
+
+  /** Copies the whole database into `destination` with SQLite's online backup (consistent while edits go on). */
+  backup(destination: string, options?: Database.BackupOptions): Promise<Database.BackupMetadata> {
+    return this.db.backup(destination, options);
+  }
+
+  /**
+   * After another connection replaced the file's contents (a restored backup): makes this connection see the
+   * new schema, then brings it to the current version.
+   */
+  reloadAfterRestore(): void {
+    this.assertWritable();
+    // Running a statement makes the connection notice the new schema cookie before a migration parses.
+    this.db.prepare('SELECT count(*) FROM sqlite_master').get();
+    migrate(this.db);
+  }
+
+  /** SQLite's count of rows this connection has changed (catches deletions, which leave no timestamp). */
+  totalChanges(): number {
+    return (this.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  }
+
+  /** Whether the store holds any draft at all (trashed ones included). */
+  hasDrafts(): boolean {
+    return this.db.prepare('SELECT 1 FROM draft LIMIT 1').get() !== undefined;
+  }
+
+  /** The latest edit or trashing of any draft (ms), or 0 for none: what a backup must be newer than. */
+  lastChangeMs(): number {
+    const row = this.db.prepare('SELECT max(updated_at) AS updated, max(deleted_at) AS deleted FROM draft').get() as {
+      updated: string | null;
+      deleted: string | null;
+    };
+    return Math.max(row.updated ? Date.parse(row.updated) : 0, row.deleted ? Date.parse(row.deleted) : 0);
+  }
+
+  /** How many revisions the store holds, over all drafts. */
+  revisionCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM revision').get() as { n: number }).n;
+  }
+
+  /** Refuses a write before SQLite is asked, when the store was opened for viewing only. */
+  assertWritable(): void {
+    if (this.readOnly) throw new UserError(this.readOnly.code, this.readOnly.message, this.readOnly.detail);
   }
 
   close(): void {
@@ -122,7 +246,8 @@ export class DraftStore {
   }): Draft {
     const id = input.id ?? randomUUID();
     const at = this.timestamp();
-    this.db.transaction(() => {
+    for (const table of tableIds) this.assertRoom(table, 0, input.tables?.[table]?.length ?? 0);
+    this.write(() => {
       this.db
         .prepare(
           'INSERT INTO draft (id, region_id, template_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
@@ -136,7 +261,7 @@ export class DraftStore {
         const rows = input.tables?.[table] ?? [];
         rows.forEach((values, index) => this.insertRow(id, table, index, values, at));
       }
-    })();
+    });
     return this.getDraft(id);
   }
 
@@ -171,6 +296,13 @@ export class DraftStore {
     };
   }
 
+  /** When a draft was last edited, without reading the draft itself. */
+  draftUpdatedAt(id: string): string {
+    const row = this.db.prepare('SELECT updated_at FROM draft WHERE id = ?').get(id) as { updated_at: string } | undefined;
+    if (!row) throw new UserError('draft.notFound', '找不到该草稿，可能已被删除。', `draft ${id} not found`);
+    return row.updated_at;
+  }
+
   /** Copies a draft with its fields and tables (not its history) under a new id. */
   duplicateDraft(id: string, nameSuffix = '（副本）'): Draft {
     const source = this.getDraft(id);
@@ -188,20 +320,22 @@ export class DraftStore {
 
   /** Keeps the last check's summary for the home screen; does not count as an edit. */
   setCheckSummary(id: string, summary: { completeness: number; eligible: 'pass' | 'fail' | 'unknown'; checkedAt: string }): void {
-    this.db
-      .prepare('UPDATE draft SET completeness = ?, eligible = ?, checked_at = ? WHERE id = ?')
-      .run(summary.completeness, summary.eligible, summary.checkedAt, id);
+    this.write(() =>
+      this.db
+        .prepare('UPDATE draft SET completeness = ?, eligible = ?, checked_at = ? WHERE id = ?')
+        .run(summary.completeness, summary.eligible, summary.checkedAt, id),
+    );
   }
 
   /** Moves a draft to the trash; nothing is deleted and it can be restored. */
   trashDraft(id: string): void {
     this.requireDraft(id);
-    this.db.prepare('UPDATE draft SET deleted_at = ? WHERE id = ?').run(this.timestamp(), id);
+    this.write(() => this.db.prepare('UPDATE draft SET deleted_at = ? WHERE id = ?').run(this.timestamp(), id));
   }
 
   restoreDraft(id: string): void {
     this.requireDraft(id);
-    this.db.prepare('UPDATE draft SET deleted_at = NULL WHERE id = ?').run(id);
+    this.write(() => this.db.prepare('UPDATE draft SET deleted_at = NULL WHERE id = ?').run(id));
   }
 
   /** Deletes a draft for good; only drafts already in the trash may be purged. */
@@ -210,7 +344,7 @@ export class DraftStore {
     if (!record.deleted_at) {
       throw new UserError('draft.notTrashed', '只能彻底删除回收站中的草稿。', `draft ${id} is not in the trash`);
     }
-    this.db.prepare('DELETE FROM draft WHERE id = ?').run(id);
+    this.write(() => this.db.prepare('DELETE FROM draft WHERE id = ?').run(id));
     this.lastAutoRevision.delete(id);
   }
 
@@ -235,6 +369,7 @@ export class DraftStore {
     const ids: string[] = [];
     this.editTransaction(draftId, at, () => {
       const count = this.rowCount(draftId, table);
+      this.assertRoom(table, count, rows.length);
       const start = atIndex === null ? count : Math.max(0, Math.min(atIndex, count));
       this.db
         .prepare(
@@ -290,6 +425,7 @@ export class DraftStore {
   replaceTable(draftId: string, table: TableId, rows: Values[]): TableRow[] {
     const at = this.timestamp();
     const ids: string[] = [];
+    this.assertRoom(table, 0, rows.length);
     this.editTransaction(draftId, at, () => {
       this.db.prepare('DELETE FROM table_row WHERE draft_id = ? AND table_key = ?').run(draftId, table);
       rows.forEach((values, index) => ids.push(this.insertRow(draftId, table, index, values, at)));
@@ -308,9 +444,11 @@ export class DraftStore {
       fields: draft.fields,
       tables: draft.tables,
     };
-    const result = this.db
-      .prepare('INSERT INTO revision (draft_id, created_at, cause, label, snapshot) VALUES (?, ?, ?, ?, ?)')
-      .run(draftId, at, cause, label, JSON.stringify(snapshot));
+    const result = this.write(() =>
+      this.db
+        .prepare('INSERT INTO revision (draft_id, created_at, cause, label, snapshot) VALUES (?, ?, ?, ?, ?)')
+        .run(draftId, at, cause, label, JSON.stringify(snapshot)),
+    );
     if (cause === 'auto') this.lastAutoRevision.set(draftId, Date.parse(at));
     return { id: Number(result.lastInsertRowid), draftId, createdAt: at, cause, label };
   }
@@ -333,7 +471,7 @@ export class DraftStore {
     const snapshot = JSON.parse(revision.snapshot) as Snapshot;
     const draftId = revision.draft_id;
     const at = this.timestamp();
-    this.db.transaction(() => {
+    this.write(() => {
       this.createRevision(draftId, 'before-restore', `恢复到版本 #${revisionId} 之前`);
       this.db.prepare('DELETE FROM draft_field WHERE draft_id = ?').run(draftId);
       this.db.prepare('DELETE FROM table_row WHERE draft_id = ?').run(draftId);
@@ -347,7 +485,7 @@ export class DraftStore {
       this.db
         .prepare('UPDATE draft SET region_id = ?, template_version = ?, updated_at = ? WHERE id = ?')
         .run(snapshot.regionId, snapshot.templateVersion, at, draftId);
-    })();
+    });
     return this.getDraft(draftId);
   }
 
@@ -403,6 +541,7 @@ export class DraftStore {
    * the value and retries it.
    */
   private editTransaction(draftId: string, at: string, edit: () => void): void {
+    this.assertWritable();
     try {
       this.db.transaction(() => {
         const touched = this.db.prepare('UPDATE draft SET updated_at = ? WHERE id = ?').run(at, draftId);
@@ -419,8 +558,32 @@ export class DraftStore {
     } catch (error) {
       // The edit itself is committed: failing the call now would make the page retry it (and add pasted
       // rows twice). The revision is simply attempted again after the next edit.
-      if (!storageWriteError(error)) throw error;
+      const refused = error instanceof UserError ? error.code.startsWith('store.') : storageWriteError(error) !== null;
+      if (!refused) throw error;
     }
+  }
+
+  /** One write in one transaction, refused on a view-only store, with the disk's refusal said in Chinese. */
+  private write<T>(work: () => T): T {
+    this.assertWritable();
+    try {
+      return this.db.transaction(work)();
+    } catch (error) {
+      throw storageWriteError(error) ?? error;
+    }
+  }
+
+  /** A table may hold maxRowsPerTable rows; more could not be exported as a project file and read back. */
+  private assertRoom(table: TableId, existing: number, adding: number): void {
+    if (existing + adding <= maxRowsPerTable) return;
+    const name = tableNames[table];
+    throw new UserError(
+      'table.full',
+      existing > 0
+        ? `${name}表最多 ${maxRowsPerTable} 行，现有 ${existing} 行，不能再添加 ${adding} 行，未保存这些行。请删去不需要的行后再试。`
+        : `${name}表最多 ${maxRowsPerTable} 行，不能保存 ${adding} 行。`,
+      `${table}: ${existing} + ${adding} rows > ${maxRowsPerTable}`,
+    );
   }
 
   private maybeAutoRevision(draftId: string, nowMs: number): void {
@@ -463,6 +626,24 @@ export class DraftStore {
   private renumber(draftId: string, table: TableId): void {
     const setPosition = this.db.prepare('UPDATE table_row SET position = ? WHERE id = ?');
     this.rowIds(draftId, table).forEach((id, position) => setPosition.run(position, id));
+  }
+}
+
+/**
+ * The file with its -wal, opened read-only by SQLite itself; null when SQLite cannot (no -shm to share) or
+ * the schema is older than this version (a read-only connection cannot migrate it).
+ */
+function openCurrentReadOnly(file: string, binding: { nativeBinding?: string }): Database.Database | null {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...binding });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== latestSchemaVersion) throw new Error(`schema ${version}`);
+    db.prepare('SELECT count(*) FROM draft').get();
+    return db;
+  } catch {
+    db?.close();
+    return null;
   }
 }
 

@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../shared/errors';
 import { storeFileName } from '../paths';
 import type { BackupInfo, BackupRetention } from './backups';
 import { BackupService, backupsFolderName, checkBackup, copyBackupInto, listBackups, removeStalePartials, writeBackup } from './backups';
-import type { DraftStoreOptions } from './draft-store';
+import type { DraftStoreOptions, ReadOnlyReason } from './draft-store';
 import { DraftStore, errorCode } from './draft-store';
 import { newerVersionError } from './migrate';
 import { latestSchemaVersion } from './migrations';
@@ -31,6 +31,8 @@ export interface OpenedStore {
   store: DraftStore;
   backups: BackupService;
   recovered?: StartupRecovery;
+  /** Set when the data folder could not be written: the drafts are there to see, every edit is refused. */
+  readOnly?: ReadOnlyReason;
 }
 
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
@@ -50,12 +52,22 @@ class DamagedStore extends Error {
  * throws a UserError for a newer one or one it cannot reach (permissions, another program holding it).
  */
 export async function openStoreSafely(dataDir: string, options: OpenStoreOptions = {}): Promise<OpenedStore> {
+  const file = join(dataDir, storeFileName);
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
+    const viewOnly = existsSync(dataDir) ? null : readOnlyReason(error, dataDir);
+    if (viewOnly) return openForViewing(file, viewOnly, options);
     throw cannotOpenError(error, dataDir) ?? error;
   }
-  const file = join(dataDir, storeFileName);
+  assertFileOrNothing(file);
+  // SQLite would open a write-protected file read-only without a word (when its -shm is there) and only
+  // fail at the first edit: a folder or file that cannot be written is opened for viewing straight away.
+  if (!folderWritable(dataDir) || (existsSync(file) && !folderWritable(file))) {
+    const error = Object.assign(new Error(`${dataDir} is not writable`), { code: 'EROFS' });
+    const viewOnly = readOnlyReason(error, dataDir);
+    if (viewOnly) return openForViewing(file, viewOnly, options);
+  }
   const backupsDir = join(dataDir, backupsFolderName);
   const now = options.now ?? (() => new Date());
   const nativeBinding = options.nativeBinding;
@@ -63,7 +75,11 @@ export async function openStoreSafely(dataDir: string, options: OpenStoreOptions
   let recovered: StartupRecovery | undefined;
   let store: DraftStore;
   try {
-    removeStalePartials(backupsDir, now());
+    try {
+      removeStalePartials(backupsDir, now());
+    } catch (error) {
+      options.log?.(`removing stale partial backups failed: ${String(error)}`);
+    }
     try {
       await inspectAndPrepare(file, backupsDir, now, nativeBinding);
       store = DraftStore.open(file, options);
@@ -75,7 +91,11 @@ export async function openStoreSafely(dataDir: string, options: OpenStoreOptions
       store = DraftStore.open(file, options);
     }
   } catch (error) {
-    throw error instanceof UserError ? error : (cannotOpenError(error, dataDir) ?? error);
+    if (error instanceof UserError) throw error;
+    // A folder that cannot be written still holds the user's drafts: show them, refuse edits.
+    const viewOnly = readOnlyReason(error, dataDir);
+    if (viewOnly) return openForViewing(file, viewOnly, options);
+    throw cannotOpenError(error, dataDir) ?? error;
   }
 
   const backups = new BackupService(store, {
@@ -93,6 +113,74 @@ export async function openStoreSafely(dataDir: string, options: OpenStoreOptions
     options.log?.(`start-up backup failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   return { store, backups, ...(recovered ? { recovered } : {}) };
+}
+
+/** The store for viewing only, from the file as it is (or empty when there is none); backups are not taken. */
+function openForViewing(file: string, reason: ReadOnlyReason, options: OpenStoreOptions): OpenedStore {
+  options.log?.(`store opened read-only: ${reason.detail}`);
+  const store = existsSync(file) ? DraftStore.openReadOnly(file, reason, options) : DraftStore.openReadOnly(null, reason, options, file);
+  const backups = new BackupService(store, {
+    dir: join(dirname(file), backupsFolderName),
+    now: options.now,
+    periodicMinutes: options.backupMinutes,
+    retention: options.retention,
+    nativeBinding: options.nativeBinding,
+    log: options.log,
+  });
+  return { store, backups, readOnly: reason };
+}
+
+/**
+ * Why the data folder cannot take writes, when that is why opening failed: read-only (a read-only disk,
+ * a folder without write permission) or full. Null for any other cause.
+ */
+function readOnlyReason(error: unknown, dataDir: string): ReadOnlyReason | null {
+  const code = errorCode(error);
+  const detail = `${code}: ${error instanceof Error ? error.message : String(error)}`;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_IOERR_SHMSIZE') {
+    return {
+      code: 'store.diskFull',
+      message: '磁盘空间不足，数据文件无法写入：本次只能查看草稿，修改不会保存。请清理磁盘空间后重新启动本软件。',
+      detail,
+    };
+  }
+  const looksReadOnly = /^SQLITE_(READONLY|CANTOPEN|PERM|IOERR)/.test(code) || ['EACCES', 'EPERM', 'EROFS'].includes(code);
+  const file = join(dataDir, storeFileName);
+  if (looksReadOnly && (!folderWritable(dataDir) || (existsSync(file) && !folderWritable(file)))) {
+    return {
+      code: 'store.readOnly',
+      message: `数据文件夹 ${dataDir} 为只读或没有写入权限：本次只能查看草稿，修改不会保存。请检查该文件夹的权限后重新启动本软件。`,
+      detail,
+    };
+  }
+  return null;
+}
+
+/** access(W_OK) also answers EROFS for root on a read-only mount, where chmod would not stop it. */
+function folderWritable(path: string): boolean {
+  try {
+    accessSync(existsSync(path) ? path : dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A folder (or anything but a file) where the data file belongs is not ours to move: say what it is. */
+function assertFileOrNothing(file: string): void {
+  let isFile = true;
+  try {
+    isFile = statSync(file).isFile();
+  } catch {
+    return; // not there yet: it is created
+  }
+  if (!isFile) {
+    throw new UserError(
+      'store.notAFile',
+      `无法打开数据文件：${file} 是一个文件夹（或其他非普通文件），不是数据文件。请将它移走或改名后重新启动，或设置环境变量 LIANHETI_DATA_DIR 改用其他文件夹。`,
+      `${file} is not a regular file`,
+    );
+  }
 }
 
 /**

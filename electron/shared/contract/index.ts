@@ -7,8 +7,8 @@ import { docxImportContract } from './docx-import';
 import { draftsContract } from './drafts';
 import { hostContract } from './host';
 import { referenceContract } from './reference';
-import { safetyContract } from './safety';
-import { workbooksContract } from './workbooks';
+import { maxProjectJsonChars, safetyContract } from './safety';
+import { maxAbsorbBase64Chars, maxAbsorbFiles, workbooksContract } from './workbooks';
 
 /**
  * The one contract between the renderer and the system, assembled from one module per capability. Each
@@ -28,6 +28,13 @@ export const contract = {
 } as const;
 
 export { maxRowsPerCall, maxValueLength } from './define';
+
+/**
+ * The largest request a host must accept so that every call the contract allows arrives (and is refused, if
+ * it must be, with the contract's own message): a project file at its limit with every character escaped
+ * once in JSON (2 bytes), or the largest absorb call, plus room for the rest of the call.
+ */
+export const maxRequestBytes = Math.max(2 * maxProjectJsonChars, maxAbsorbBase64Chars + maxAbsorbFiles * 1024) + 1024 * 1024;
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;

@@ -16,6 +16,9 @@ export const maxWorkbookBytes = 30 * 1024 * 1024;
 export const maxAbsorbFiles = 200;
 export const maxAbsorbBytes = 60 * 1024 * 1024;
 
+/** The largest absorb call in base64: all files together at maxAbsorbBytes (each may carry 2 padding characters). */
+export const maxAbsorbBase64Chars = Math.ceil(maxAbsorbBytes / 3) * 4 + 4 * maxAbsorbFiles;
+
 const fileName = z.string().min(1).max(255);
 const dataBase64 = z
   .string()
@@ -56,7 +59,13 @@ export const workbooksContract = {
     input: z
       .object({
         draftId: id,
-        files: z.array(z.object({ fileName, dataBase64 }).strict()).min(1).max(maxAbsorbFiles),
+        files: z
+          .array(z.object({ fileName, dataBase64 }).strict())
+          .min(1)
+          .max(maxAbsorbFiles)
+          .refine((files) => files.reduce((sum, file) => sum + file.dataBase64.length, 0) <= maxAbsorbBase64Chars, {
+            message: `所选文件合计超过 ${maxAbsorbBytes / 1024 / 1024} MB，请分几次导入`,
+          }),
       })
       .strict(),
     result: result<AbsorbPreview & Pending & { absorbId: string }>(),

@@ -137,7 +137,7 @@ describe('backups', () => {
     expect(store.listDrafts().map((d) => d.id)).toEqual([kept.id]);
     store.setField(kept.id, 'goals', '恢复后继续填写');
     expect(store.getDraft(kept.id).fields.goals).toBe('恢复后继续填写');
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(store.pragma('integrity_check')).toBe('ok');
     // What was there before the restore is itself recoverable.
     expect(namesIn(result.keptCurrentAs)).toEqual(['之后改的名称']);
     const undo = await backups.restore(result.keptCurrentAs.fileName);
@@ -177,7 +177,7 @@ describe('backups', () => {
     db.close();
     store.createDraft({ regionId: 'xinjiang', templateVersion: 1 });
     await backups.restore('drafts-20260309T120000000Z-periodic.sqlite');
-    expect(store.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    expect(store.pragma('user_version')).toBe(latestSchemaVersion);
     expect(store.getDraft('old').fields.consortiumName).toBe('旧版本的草稿');
     expect(store.listRevisions('old')).toEqual([]); // the revisions table exists again
   });

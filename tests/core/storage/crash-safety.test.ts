@@ -106,7 +106,7 @@ describe('crash safety', () => {
       const { store, recovered } = await openStoreSafely(dataDir);
       try {
         expect(recovered, `round ${round} (seed ${seed})`).toBeUndefined();
-        expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(store.pragma('integrity_check')).toBe('ok');
         const draft = store.getDraft('crash-draft');
         const members = new Set(draft.tables.members.map((row) => row.values.name));
         const missing = reported.filter((saveId) => {

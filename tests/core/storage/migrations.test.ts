@@ -55,9 +55,9 @@ describe('schema migrations', () => {
     db.close();
     // and the store opens on it with WAL, FULL sync and foreign keys
     const store = DraftStore.open(file);
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.pragma('journal_mode')).toBe('wal');
+    expect(store.pragma('synchronous')).toBe(2);
+    expect(store.pragma('foreign_keys')).toBe(1);
     store.close();
   });
 
@@ -70,7 +70,7 @@ describe('schema migrations', () => {
       db.close();
 
       const store = DraftStore.open(file);
-      expect(store.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+      expect(store.pragma('user_version')).toBe(latestSchemaVersion);
       const draft = store.getDraft('d1');
       expect(draft.fields.consortiumName).toBe('新疆棉纺创新联合体');
       expect(draft.deletedAt).toBeNull();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreDeps } from '../../../electron/core/api';
 import { createCoreHandlers, dispatch } from '../../../electron/core/api';
+import { loadRegionTemplates } from '../../../electron/core/regions/templates';
 import { DraftStore } from '../../../electron/core/storage/draft-store';
 import { openStoreSafely } from '../../../electron/core/storage/open-store';
 import type { ContractHandlers } from '../../../electron/shared/contract';
@@ -37,14 +38,14 @@ function setUp(options: { now?: () => Date; autoRevisionMinutes?: number } = {})
 describe('a save the disk refuses', () => {
   it('reports a read-only data folder clearly, changes nothing, and saves once writable again', async () => {
     const { store, handlers, draftId } = setUp();
-    store.db.pragma('query_only = 1'); // SQLite now refuses writes exactly as on a read-only folder
+    store.setLimit('query_only', 1); // SQLite now refuses writes exactly as on a read-only folder
     const answer = await dispatch(handlers, 'drafts.setField', { draftId, key: 'consortiumName', value: '新名称' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'store.readOnly' } });
     if (!answer.ok) expect(answer.error.message).toMatch(/^数据文件夹为只读，未能保存刚才的修改。.*已填写的内容仍保留在屏幕上/);
     const rows = await dispatch(handlers, 'rows.add', { draftId, table: 'members', atIndex: null, rows: [{ name: '甲' }, { name: '乙' }] });
     expect(rows).toMatchObject({ ok: false, error: { code: 'store.readOnly' } });
 
-    store.db.pragma('query_only = 0');
+    store.setLimit('query_only', 0);
     expect(store.getDraft(draftId).fields.consortiumName).toBe('原来的名称');
     expect(store.getDraft(draftId).tables.members).toEqual([]);
     // The page's retry of the same call now goes through.
@@ -54,16 +55,16 @@ describe('a save the disk refuses', () => {
 
   it('reports a full disk clearly, keeps a big paste all-or-nothing, and saves once there is room', async () => {
     const { store, handlers, draftId } = setUp();
-    const pages = store.db.pragma('page_count', { simple: true }) as number;
-    store.db.pragma(`max_page_count = ${pages + 2}`); // SQLite's own "disk is full" (SQLITE_FULL)
+    const pages = store.pragma('page_count') as number;
+    store.setLimit('max_page_count', pages + 2); // SQLite's own "disk is full" (SQLITE_FULL)
     const paste = Array.from({ length: 200 }, (_, i) => ({ name: `成员单位${i}`, role: '负责关键技术攻关'.repeat(30) }));
     const answer = await dispatch(handlers, 'rows.add', { draftId, table: 'members', atIndex: null, rows: paste });
     expect(answer).toMatchObject({ ok: false, error: { code: 'store.diskFull' } });
     if (!answer.ok) expect(answer.error.message).toMatch(/^磁盘空间不足，未能保存刚才的修改/);
     expect(store.getDraft(draftId).tables.members).toEqual([]);
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(store.pragma('integrity_check')).toBe('ok');
 
-    store.db.pragma('max_page_count = 1073741823');
+    store.setLimit('max_page_count', 1073741823);
     expect((await dispatch(handlers, 'rows.add', { draftId, table: 'members', atIndex: null, rows: paste })).ok).toBe(true);
     expect(store.getDraft(draftId).tables.members).toHaveLength(200);
   });
@@ -73,13 +74,13 @@ describe('a save the disk refuses', () => {
     const { store, handlers, draftId } = setUp({ now: () => clock, autoRevisionMinutes: 10 });
     store.addRows(draftId, 'members', null, Array.from({ length: 300 }, (_, i) => ({ name: `单位${i}`, role: '分工说明'.repeat(40) })));
     clock = new Date('2026-03-01T08:30:00.000Z'); // the next edit is due an automatic revision (a big snapshot)
-    const pages = store.db.pragma('page_count', { simple: true }) as number;
-    store.db.pragma(`max_page_count = ${pages + 1}`);
+    const pages = store.pragma('page_count') as number;
+    store.setLimit('max_page_count', pages + 1);
     const answer = await dispatch(handlers, 'rows.add', { draftId, table: 'team', atIndex: null, rows: [{ name: '张三' }] });
     expect(answer.ok).toBe(true);
     expect(store.getDraft(draftId).tables.team).toHaveLength(1); // saved once, so the page has nothing to retry
     expect(store.listRevisions(draftId).filter((r) => r.cause === 'auto')).toEqual([]);
-    store.db.pragma('max_page_count = 1073741823');
+    store.setLimit('max_page_count', 1073741823);
     clock = new Date('2026-03-01T08:31:00.000Z');
     store.setField(draftId, 'goals', '下一次编辑');
     expect(store.listRevisions(draftId).filter((r) => r.cause === 'auto')).toHaveLength(1);
@@ -177,24 +178,60 @@ if (canMount) describe(smallDiskSuite, () => {
     rmSync(filler);
     expect((await dispatch(handlers, 'drafts.setField', { draftId: draft.id, key: 'goals', value: big })).ok).toBe(true);
     expect(store.getDraft(draft.id).fields.goals).toBe(big);
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(store.pragma('integrity_check')).toBe('ok');
   });
 
-  it('a read-only data folder at start-up is reported in Chinese, not as damage', async () => {
+  it('a read-only data folder at start-up opens the drafts for viewing and refuses edits with the reason', async () => {
     const dir = mountTiny();
     const first = await openStoreSafely(dir);
-    first.store.createDraft({ regionId: 'xinjiang', templateVersion: 1 });
+    const draft = first.store.createDraft({ regionId: 'xinjiang', templateVersion: 1, fields: { consortiumName: '只读时也要看得到' } });
     first.store.close();
-    // A read-only bind remount: the same EROFS for SQLite, and permitted inside a user namespace too.
+    const before = readFileSync(join(dir, 'drafts.sqlite'));
     execFileSync('mount', ['-o', 'remount,bind,ro', dir]);
-    await expect(openStoreSafely(dir)).rejects.toMatchObject({
-      code: 'store.cannotOpen',
-      message: expect.stringMatching(/^无法打开数据文件：数据文件夹 .* 为只读或没有访问权限/),
-    });
+    const opened = await openStoreSafely(dir);
+    expect(opened.readOnly).toMatchObject({ code: 'store.readOnly', message: expect.stringMatching(/^数据文件夹 .* 为只读或没有写入权限：本次只能查看草稿，修改不会保存/) });
+    expect(opened.recovered).toBeUndefined();
+    const handlers = createCoreHandlers({ store: opened.store, backups: opened.backups, templates: loadRegionTemplates(), appVersion: 'test', host: 'web' }) as ContractHandlers;
+    const listed = await dispatch(handlers, 'drafts.list', {});
+    expect(listed).toMatchObject({ ok: true, value: [{ id: draft.id, name: '只读时也要看得到' }] });
+    expect(await dispatch(handlers, 'drafts.get', { id: draft.id })).toMatchObject({ ok: true });
+    for (const [channel, payload] of [
+      ['drafts.setField', { draftId: draft.id, key: 'goals', value: '新的目标' }],
+      ['drafts.create', { regionId: 'xinjiang' }],
+      ['rows.add', { draftId: draft.id, table: 'members', atIndex: null, rows: [{ name: '甲' }] }],
+      ['revisions.create', { draftId: draft.id }],
+      ['drafts.trash', { id: draft.id }],
+    ] as const) {
+      const answer = await dispatch(handlers, channel, payload);
+      expect(answer, channel).toMatchObject({ ok: false, error: { code: 'store.readOnly', message: expect.stringMatching(/只能查看草稿，修改不会保存/) } });
+    }
+    const backup = await dispatch(handlers, 'backups.create', {});
+    expect(backup).toMatchObject({ ok: false, error: { message: expect.stringMatching(/只读/) } });
+    opened.store.close();
     execFileSync('mount', ['-o', 'remount,bind,rw', dir]);
+    expect(readFileSync(join(dir, 'drafts.sqlite')).equals(before)).toBe(true); // viewing never touched the file
     const again = await openStoreSafely(dir);
-    expect(again.recovered).toBeUndefined();
+    expect(again.readOnly).toBeUndefined();
     expect(again.store.listDrafts()).toHaveLength(1);
     again.store.close();
+  });
+
+  it('a full disk at start-up opens the drafts for viewing and says so', async () => {
+    const dir = mountTiny();
+    const first = await openStoreSafely(dir);
+    first.store.createDraft({ regionId: 'xinjiang', templateVersion: 1, fields: { consortiumName: '磁盘满了' } });
+    first.store.close();
+    const filler = join(dir, 'filler.bin');
+    try {
+      writeFileSync(filler, Buffer.alloc(2 * 1024 * 1024));
+    } catch {
+      // ENOSPC: full, as intended.
+    }
+    const opened = await openStoreSafely(dir);
+    cleanups.push(() => opened.store.close());
+    // SQLite cannot even make its shared-memory file: the store is opened for viewing.
+    expect(opened.readOnly?.code).toBe('store.diskFull');
+    expect(opened.store.listDrafts().map((d) => d.name)).toEqual(['磁盘满了']);
+    expect(() => opened.store.createDraft({ regionId: 'xinjiang', templateVersion: 1 })).toThrow(/^磁盘空间不足，数据文件无法写入：本次只能查看草稿/);
   });
 });

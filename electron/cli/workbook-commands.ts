@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import type { Draft } from '../../shared/draft';
-import { UserError } from '../../shared/errors';
-import type { RegionTemplate } from '../../shared/region-template';
-import type { AbsorbDecision, WorkbookTable } from '../../shared/workbooks';
-import { workbookTables } from '../../shared/workbooks';
-import { makeProjectFile, parseProjectFile, projectDraftToDraft, stringifyProjectFile } from '../project/project-file';
-import { loadRegionTemplates } from '../regions/templates';
-import { DraftStore } from '../storage/draft-store';
-import { writeAtomic } from '../files/atomic-write';
-import { applyAbsorb, planAbsorb, writeCollectionFiles } from './collection';
-import { writeBlankTemplate } from './member-workbook';
-import { readCollectionWorkbooksInWorker } from './reading/in-worker';
+import { basename } from 'node:path';
+import type { Draft } from '../shared/draft';
+import type { RegionTemplate } from '../shared/region-template';
+import type { AbsorbDecision, WorkbookTable } from '../shared/workbooks';
+import { workbookTables } from '../shared/workbooks';
+import { writeAtomic } from '../core/files/atomic-write';
+import { describeFailure } from '../core/os-errors';
+import { makeProjectFile, parseProjectFile, projectDraftToDraft, stringifyProjectFile } from '../core/project/project-file';
+import { loadRegionTemplates } from '../core/regions/templates';
+import { DraftStore } from '../core/storage/draft-store';
+import { applyAbsorb, planAbsorb, writeBlankTemplate, writeCollectionFiles } from '../core/workbooks';
+import { readCollectionWorkbooksInWorker } from '../core/workbooks/reading/in-worker';
+import { outputFile, outputFolder, readInputFile, readInputText } from './files';
+import { maxWorkbookBytes } from '../shared/contract/workbooks';
 
 /**
- * The workbook commands of the CLI (registered in electron/cli/commands.ts): blank templates, collection
+ * The workbook commands of the CLI (registered in commands.ts): blank templates, collection
  * workbooks for every member of a project file's draft, and reading returned ones back — the same core
  * functions the app calls, with the project file in place of the draft store.
  */
@@ -60,8 +60,10 @@ async function guarded(io: CommandIo, usage: string, body: () => Promise<number>
       io.err(`${error.message}\n用法：${usage}\n`);
       return 2;
     }
-    if (error instanceof UserError) {
-      io.err(`${error.message}\n`);
+    // A disk's refusal (ENOSPC, EROFS …) reads as what it is, like any message meant for the user.
+    const known = describeFailure(error);
+    if (known) {
+      io.err(`${known.message}\n`);
       return 2;
     }
     throw error;
@@ -86,13 +88,7 @@ interface LoadedProject {
 }
 
 function readProject(path: string, draftOption: string | undefined): LoadedProject {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UserError('cli.read', `无法读取项目文件“${path}”。`, String(error));
-  }
-  const file = parseProjectFile(text, loadRegionTemplates());
+  const file = parseProjectFile(readInputText(path, '项目文件'), loadRegionTemplates());
   const drafts = file.drafts.map((draft) => projectDraftToDraft(draft, randomUUID));
   let index = 0;
   if (draftOption !== undefined) {
@@ -120,7 +116,7 @@ export function runTemplateCommand(args: string[], io: CommandIo): Promise<numbe
       throw new UsageError(`--table 只能是 ${workbookTables.join('、')}`);
     }
     const template = findTemplate(loadRegionTemplates(), region);
-    const file = resolve(out);
+    const file = outputFile(out);
     await writeAtomic(file, await writeBlankTemplate(template, table as WorkbookTable | undefined));
     io.out(`${JSON.stringify({ file, region: template.id, table: table ?? 'all' })}\n`);
     return 0;
@@ -139,8 +135,9 @@ export function runCollectCommand(args: string[], io: CommandIo): Promise<number
     const project = readProject(projectPath, parsed.options.get('draft'));
     const draft = project.drafts[project.index];
     const template = findTemplate(loadRegionTemplates(), draft.regionId);
-    const files = await writeCollectionFiles(template, draft, resolve(out));
-    io.out(`${JSON.stringify({ draftId: draft.id, dir: resolve(out), files }, null, 2)}\n`);
+    const dir = outputFolder(out);
+    const files = await writeCollectionFiles(template, draft, dir);
+    io.out(`${JSON.stringify({ draftId: draft.id, dir, files }, null, 2)}\n`);
     return 0;
   });
 }
@@ -160,13 +157,8 @@ export function runAbsorbCommand(args: string[], io: CommandIo): Promise<number>
     const project = readProject(projectPath, parsed.options.get('draft'));
     const draft = project.drafts[project.index];
     const template = findTemplate(loadRegionTemplates(), draft.regionId);
-    const inputs = files.map((file) => {
-      try {
-        return { fileName: basename(file), bytes: readFileSync(file) };
-      } catch (error) {
-        throw new UserError('cli.read', `无法读取文件“${file}”。`, String(error));
-      }
-    });
+    const inputs = files.map((file) => ({ fileName: basename(file), bytes: readInputFile(file, '采集表', maxWorkbookBytes) }));
+    const target = parsed.flags.has('write') ? outputFile(parsed.options.get('out') ?? projectPath) : null;
     const results = await readCollectionWorkbooksInWorker(inputs, template);
     // The project's draft goes through a throw-away store, so that applying is the app's own code path.
     const store = DraftStore.open(':memory:', { autoRevisionMinutes: 0 });
@@ -199,9 +191,9 @@ export function runAbsorbCommand(args: string[], io: CommandIo): Promise<number>
         const drafts = project.drafts.map((candidate, index) =>
           index === project.index ? { ...updated, createdAt: draft.createdAt, updatedAt: new Date().toISOString() } : candidate,
         );
-        const target = resolve(parsed.options.get('out') ?? projectPath);
-        await writeAtomic(target, Buffer.from(stringifyProjectFile(makeProjectFile(drafts, project.appVersion)), 'utf8'));
-        output.written = { file: target, summary };
+        const written = target ?? outputFile(parsed.options.get('out') ?? projectPath);
+        await writeAtomic(written, Buffer.from(stringifyProjectFile(makeProjectFile(drafts, project.appVersion)), 'utf8'));
+        output.written = { file: written, summary };
       }
       io.out(`${JSON.stringify(output, null, 2)}\n`);
       return unusable > 0 ? 1 : 0;
