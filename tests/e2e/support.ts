@@ -32,9 +32,15 @@ export async function stopE2E(e2e: E2E | undefined): Promise<void> {
   await e2e?.host.stop();
 }
 
-/** A 1280×800 page (the smallest window we support) that records page errors, with clipboard access. */
-export async function openPage(e2e: E2E): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+/**
+ * A page that records page errors, with clipboard access: 1280×800 unless a size is given (the walks use
+ * 1366×768, the most common office laptop, and 1920×1080).
+ */
+export async function openPage(
+  e2e: E2E,
+  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const context = await e2e.browser.newContext({ viewport, locale: 'zh-CN' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.host.url });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -52,6 +58,24 @@ export async function shot(page: Page, name: string): Promise<void> {
     await page.waitForTimeout(50);
   }
   await page.screenshot({ path: `${shotsDir}/${name}.png` });
+}
+
+/** A screenshot at a given window size (the page is resized first), named with that size. */
+export async function shotAt(page: Page, name: string, width: number, height: number): Promise<void> {
+  const size = page.viewportSize();
+  if (size?.width !== width || size.height !== height) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(100);
+  }
+  await shot(page, `${name}-${width}x${height}`);
+}
+
+/** Screenshots at both sizes we look at: the 1366×768 laptop and the 1920×1080 monitor; the page ends at its first size. */
+export async function shotsAtBothSizes(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  await shotAt(page, name, 1366, 768);
+  await shotAt(page, name, 1920, 1080);
+  await page.setViewportSize(size);
 }
 
 /** A draft made straight in the store, as if the user had created it earlier. */

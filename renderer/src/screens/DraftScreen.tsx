@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, ArrowRightOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Progress, Spin, Tag, Tooltip, Typography } from 'antd';
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckReport, Finding } from '../../../electron/shared/checks';
 import { deriveValues, filledRows } from '../../../electron/shared/derive';
 import type { Draft } from '../../../electron/shared/draft';
@@ -10,6 +10,7 @@ import { HistoryDrawer } from '../components/HistoryDrawer';
 import { StepBar } from '../components/StepBar';
 import { InstructionsPanel } from '../components/InstructionsPanel';
 import type { FocusRequest } from '../components/grid/DataGrid';
+import { forgetGridHistory } from '../components/grid/use-grid-undo';
 import { CheckStep, eligibilityColors, eligibilityLabels, isMissingFinding } from '../steps/CheckStep';
 import { ExportStep } from '../steps/ExportStep';
 import type { FieldFocus } from '../steps/FieldsStep';
@@ -67,9 +68,12 @@ export function DraftScreen(props: {
   const openHistory = useCallback(() => setHistoryOpen(true), []);
   const runChecks = checks.run;
   // After an Excel import or 信息采集 changed rows in the core: read the draft back and check it again.
+  // Undo steps refer to rows as they were; closing the draft, an import or a restore starts a new history.
+  useEffect(() => () => forgetGridHistory(draftId), [draftId]);
   const reloadAfterImport = useCallback(() => {
+    forgetGridHistory(draftId);
     void reload().then(() => runChecks());
-  }, [reload, runChecks]);
+  }, [draftId, reload, runChecks]);
 
   // Read through a ref, so that the callbacks below stay the same while the user types.
   const latest = useRef({ template, draft });
@@ -101,9 +105,10 @@ export function DraftScreen(props: {
   const onRestore = useCallback(
     async (revisionId: number) => {
       await restoreRevision(revisionId);
+      forgetGridHistory(draftId);
       void runChecks();
     },
-    [restoreRevision, runChecks],
+    [draftId, restoreRevision, runChecks],
   );
 
   if (loadError) {
