@@ -1,5 +1,6 @@
+import { CodeCellEditor } from './CodeCell';
 import type { GridColumn } from './grid-columns';
-import { isSelectColumn, shownValue } from './grid-columns';
+import { isCodeColumn, isSelectColumn, shownValue } from './grid-columns';
 import type { EditorElement, Mode } from './grid-layout';
 
 interface CellEditorProps {
@@ -9,12 +10,14 @@ interface CellEditorProps {
   rowNumber: number;
   invalid: boolean;
   describedBy: string;
+  /** For the list of a code cell's matches. */
+  listId: string;
   setRef: (element: EditorElement | null) => void;
   onChange: (value: string) => void;
 }
 
 /** The active cell's editor: a select for choices, a textarea for long text, otherwise a text input. */
-export function CellEditor({ column, value, mode, rowNumber, invalid, describedBy, setRef, onChange }: CellEditorProps) {
+export function CellEditor({ column, value, mode, rowNumber, invalid, describedBy, listId, setRef, onChange }: CellEditorProps) {
   const common = {
     'data-grid-editor': 'true',
     'aria-label': `${column.label}，第 ${rowNumber} 行`,
@@ -35,6 +38,9 @@ export function CellEditor({ column, value, mode, rowNumber, invalid, describedB
         {value !== '' && !options.includes(value) && <option value={value}>{value}（不是可选项）</option>}
       </select>
     );
+  }
+  if (isCodeColumn(column)) {
+    return <CodeCellEditor column={column} value={value} mode={mode} common={common} listId={listId} setRef={setRef} onChange={onChange} />;
   }
   if (column.type === 'longtext') {
     return (

@@ -381,6 +381,7 @@ export const DataGrid = memo(function DataGrid(props: DataGridProps) {
       rowNumber={act.row + 1}
       invalid={problems.length > 0}
       describedBy={`${gridId}-status`}
+      listId={`${gridId}-code-options`}
       setRef={setEditor}
       onChange={change}
     />

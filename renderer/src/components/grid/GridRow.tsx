@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { memo } from 'react';
 import type { TableRow } from '../../../../electron/shared/draft';
 import type { GridColumn } from './grid-columns';
-import { cellProblems, isBlankValues, shownValue } from './grid-columns';
+import { CodeCellText } from './CodeCell';
+import { cellProblems, isBlankValues, isCodeColumn, shownValue } from './grid-columns';
 import { indexWidth, rowHeight } from './grid-layout';
 
 interface GridRowProps {
@@ -49,7 +50,13 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
             className={`data-grid-cell ${kind}${active ? ' is-active' : ''}${selected ? ' is-selected' : ''}${col === 0 ? ' is-frozen' : ''}`}
             style={{ width: widths[col], left: col === 0 ? indexWidth : undefined }}
           >
-            {active && props.editor ? props.editor : <span className="data-grid-text">{shown}</span>}
+            {active && props.editor ? (
+              props.editor
+            ) : isCodeColumn(column) ? (
+              <CodeCellText column={column} value={value} />
+            ) : (
+              <span className="data-grid-text">{shown}</span>
+            )}
           </div>
         );
       })}

@@ -90,11 +90,11 @@ const emptyWidth: Record<ValueType, number> = {
   select: 120,
   multiselect: 150,
   boolean: 88,
-  industryCode: 150,
-  disciplineCode: 150,
+  industryCode: 200,
+  disciplineCode: 200,
 };
 /** Past this a cell shows its start and the full value on hover, so one long entry does not push all else away. */
-const maxWidth: Record<ValueType, number> = { ...emptyWidth, text: 340, longtext: 360, multiselect: 260, select: 220, industryCode: 240, disciplineCode: 240 };
+const maxWidth: Record<ValueType, number> = { ...emptyWidth, text: 340, longtext: 360, multiselect: 260, select: 220, industryCode: 280, disciplineCode: 280 };
 const minWidth = 56;
 /** Rows measured for widths: enough to see what a column holds, few enough to stay quick with 1 000 rows. */
 const sampleRows = 200;
@@ -123,7 +123,8 @@ export function fitColumnWidths(columns: GridColumn[], rows: TableRow[], availab
     let content = 0;
     for (const row of sample) {
       const value = row.values[column.key];
-      if (value) content = Math.max(content, textWidth(shownValue(column, value.split('\n')[0])));
+      // A code cell also shows the code's name, which is not known here: leave room for it.
+      if (value) content = Math.max(content, textWidth(shownValue(column, value.split('\n')[0])) + (isCodeColumn(column) ? 130 : 0));
     }
     const wanted = content > 0 ? Math.max(content + 20, Math.min(emptyWidth[column.type], 96)) : emptyWidth[column.type];
     return Math.round(Math.max(minWidth, header, Math.min(wanted, maxWidth[column.type])));
