@@ -1,9 +1,10 @@
-import { DatePicker, Input, Radio, Select, Typography } from 'antd';
+import { Button, DatePicker, Input, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { FieldDef } from '../../../electron/shared/region-template';
 import { normalizeDate, normalizeYearMonth, splitMultiselect } from '../../../electron/shared/validation';
-import { countWords, formatCount } from '../../../electron/shared/validation/word-count';
+import { countWords } from '../../../electron/shared/validation/word-count';
 import { CodeInput } from './CodeInput';
+import { formatLimit, overflowStart, selectOverflow, textBeforeCut } from './word-limit';
 
 interface Props {
   def: Pick<FieldDef, 'key' | 'label' | 'type' | 'unit' | 'maxChars' | 'options' | 'maxItems'>;
@@ -35,24 +36,42 @@ export function FieldInput({ def, value, onChange, onBlur, id, status, placehold
     case 'longtext': {
       const count = countWords(value);
       const over = def.maxChars !== undefined && count > def.maxChars;
+      const cut = over && def.maxChars !== undefined ? overflowStart(value, def.maxChars) : null;
       return (
         <div>
           <Input.TextArea
             {...common}
+            data-max-chars={def.maxChars}
             value={value}
             autoSize={{ minRows, maxRows }}
             onChange={(event) => onChange(event.target.value)}
             status={over ? 'error' : status}
           />
-          <Typography.Text
-            className="word-counter"
-            type={over ? 'danger' : 'secondary'}
-            data-testid={`count-${def.key}`}
-            aria-live="polite"
-          >
-            {over && '超出字数限制 · '}
-            {formatCount(count, def.maxChars)}
-          </Typography.Text>
+          <div className="word-counter-row">
+            <Typography.Text
+              className="word-counter"
+              type={over ? 'danger' : 'secondary'}
+              data-testid={`count-${def.key}`}
+              aria-live="polite"
+            >
+              {formatLimit(count, def.maxChars)}
+            </Typography.Text>
+            {cut !== null && def.maxChars !== undefined && (
+              <Typography.Text type="danger" className="word-cut" data-testid={`cut-${def.key}`}>
+                第 {def.maxChars} 字止于“{textBeforeCut(value, cut)}”，其后超出
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => {
+                    const element = id ? document.getElementById(id) : null;
+                    if (element instanceof HTMLTextAreaElement && def.maxChars !== undefined) selectOverflow(element, def.maxChars);
+                  }}
+                >
+                  选中超出部分
+                </Button>
+              </Typography.Text>
+            )}
+          </div>
         </div>
       );
     }

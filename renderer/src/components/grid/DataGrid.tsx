@@ -1,7 +1,8 @@
 import type { FocusEvent, MouseEvent } from 'react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TableRow, Values } from '../../../../electron/shared/draft';
-import { countWords, formatCount } from '../../../../electron/shared/validation/word-count';
+import { countWords } from '../../../../electron/shared/validation/word-count';
+import { formatLimit } from '../word-limit';
 import { CellEditor } from './CellEditor';
 import type { GridColumn } from './grid-columns';
 import { cellProblems, fitColumnWidths, isBlankValues } from './grid-columns';
@@ -454,7 +455,7 @@ export const DataGrid = memo(function DataGrid(props: DataGridProps) {
         testId={`grid-${gridId}-status`}
         where={
           activeRow
-            ? `第 ${act.row + 1} 行 · ${activeColumn.label}${activeColumn.maxChars !== undefined ? `（${formatCount(countWords(activeValue), activeColumn.maxChars)}）` : ''}`
+            ? `第 ${act.row + 1} 行 · ${activeColumn.label}${activeColumn.maxChars !== undefined ? `（${formatLimit(countWords(activeValue), activeColumn.maxChars)}）` : ''}`
             : null
         }
         problem={problems.length > 0 ? problems.map((problem) => problem.message).join('；') : null}
