@@ -4,7 +4,8 @@ import type { FieldDef } from '../../../electron/shared/region-template';
 import { normalizeDate, normalizeYearMonth, splitMultiselect } from '../../../electron/shared/validation';
 import { countWords } from '../../../electron/shared/validation/word-count';
 import { CodeInput } from './CodeInput';
-import { formatLimit, overflowStart, selectOverflow, textBeforeCut } from './word-limit';
+import { selectOverflow } from './select-overflow';
+import { formatLimit, overflowStart, textBeforeCut } from './word-limit';
 
 interface Props {
   def: Pick<FieldDef, 'key' | 'label' | 'type' | 'unit' | 'maxChars' | 'options' | 'maxItems'>;

@@ -6,7 +6,7 @@ import type { Values } from '../../../electron/shared/draft';
 import type { FieldDef, RegionTemplate } from '../../../electron/shared/region-template';
 import { parseInteger, validateValue } from '../../../electron/shared/validation';
 import { FieldInput } from '../components/FieldInput';
-import { selectOverflow } from '../components/word-limit';
+import { selectOverflow } from '../components/select-overflow';
 
 export interface FieldFocus {
   key: string;
