@@ -80,7 +80,7 @@ describe('problems shown where they are, and fixed there', () => {
     await expect.poll(() => focusedLabel(page)).toBe('技术创新战略规划和目标');
     // 去修改 selects what is past the limit, so one Backspace takes it out.
     await expect
-      .poll(() => goals.evaluate((element) => [(element as HTMLTextAreaElement).selectionStart, (element as HTMLTextAreaElement).selectionEnd]))
+      .poll(() => page.evaluate<number[]>('[document.activeElement.selectionStart, document.activeElement.selectionEnd]'))
       .toEqual([500, 501]);
     await page.keyboard.press('Backspace');
     await expect.poll(() => counter.textContent()).toBe('500 / 500 字');
