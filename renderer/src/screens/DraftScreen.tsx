@@ -5,7 +5,7 @@ import type { CheckReport, Finding } from '../../../electron/shared/checks';
 import { deriveValues, filledRows } from '../../../electron/shared/derive';
 import type { Draft } from '../../../electron/shared/draft';
 import { memberKeys } from '../../../electron/shared/draft';
-import type { RegionTemplate, StepId, TableId } from '../../../electron/shared/region-template';
+import type { FieldDef, RegionTemplate, StepId, TableId } from '../../../electron/shared/region-template';
 import { HistoryDrawer } from '../components/HistoryDrawer';
 import { StepBar } from '../components/StepBar';
 import { InstructionsPanel } from '../components/InstructionsPanel';
@@ -17,7 +17,7 @@ import type { FieldFocus } from '../steps/FieldsStep';
 import { FieldsStep } from '../steps/FieldsStep';
 import { TablesStep } from '../steps/TablesStep';
 import { TextsStep } from '../steps/TextsStep';
-import { stepLabels, stepOrder } from '../steps/steps';
+import { instructionsForField, stepLabels, stepOrder } from '../steps/steps';
 import { useCheckReport } from '../state/use-check-report';
 import { useDraft } from '../state/use-draft';
 import { useRegions } from '../state/use-regions';
@@ -206,6 +206,7 @@ function StepBody(props: {
   const { step, template, draft, derived, actions, focus } = props;
   const fields = useMemo(() => template.fields.filter((field) => field.step === step), [template, step]);
   const tables = useMemo(() => template.tables.filter((table) => table.step === step), [template, step]);
+  const notesFor = useCallback((field: FieldDef) => instructionsForField(template, field), [template]);
 
   switch (step) {
     case 'basic':
@@ -245,7 +246,7 @@ function StepBody(props: {
     case 'agreement':
       return (
         <div className="step-layout">
-          <TextsStep fields={fields} values={draft.fields} onChange={actions.setField} focus={focus.field} />
+          <TextsStep fields={fields} values={draft.fields} onChange={actions.setField} focus={focus.field} notesFor={notesFor} />
           <aside className="step-aside">
             <InstructionsPanel template={template} step={step} />
             {step === 'agreement' && <AgreementParties template={template} draft={draft} />}
