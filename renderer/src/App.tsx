@@ -148,13 +148,14 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
           立即备份
         </Button>
       </div>
+      {/* Focusable, so the list of backups scrolls from the keyboard too. */}
+      <div style={{ maxHeight: 260, overflow: 'auto' }} tabIndex={0} role="region" aria-label="备份列表">
       <List
         size="small"
         bordered
         loading={backups === null}
         dataSource={backups ?? []}
         locale={{ emptyText: '还没有备份' }}
-        style={{ maxHeight: 260, overflow: 'auto' }}
         renderItem={(backup) => (
           <List.Item
             actions={[
@@ -168,6 +169,7 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
           </List.Item>
         )}
       />
+      </div>
     </Modal>
   );
 }

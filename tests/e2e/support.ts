@@ -50,6 +50,11 @@ export async function openPage(
 
 /** A screenshot once dialogs and messages have finished moving in (CSS animations), as a user would see it. */
 export async function shot(page: Page, name: string): Promise<void> {
+  await waitForAnimations(page);
+  await page.screenshot({ path: `${shotsDir}/${name}.png` });
+}
+
+async function waitForAnimations(page: Page): Promise<void> {
   for (let i = 0; i < 20; i++) {
     const running = await page.evaluate<number>(
       'document.getAnimations().filter((animation) => animation.playState === "running" && !(animation.effect && animation.effect.getComputedTiming().iterations === Infinity)).length',
@@ -57,7 +62,6 @@ export async function shot(page: Page, name: string): Promise<void> {
     if (running === 0) break;
     await page.waitForTimeout(50);
   }
-  await page.screenshot({ path: `${shotsDir}/${name}.png` });
 }
 
 /** A screenshot at a given window size (the page is resized first), named with that size. */
@@ -127,3 +131,31 @@ export function rowsOf(host: TestHost, draftId: string, table: TableId): Values[
 }
 
 export { expect };
+
+/**
+ * axe-core over what is on screen: fails on any serious or critical WCAG 2 A/AA violation, naming the rule,
+ * the elements and axe's advice, so a screen that a screen reader or keyboard user cannot use fails the run.
+ */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  // Colours are judged once dialogs have faded in, as the user sees them.
+  await waitForAnimations(page);
+  // The print preview's frame holds the official document itself (sandboxed, without scripts, so axe cannot
+  // run inside it); the app around it is what is checked.
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .options({ iframes: false })
+    // The one-frame run: the partial run waits on every frame, and the sandboxed preview never answers.
+    .setLegacyMode(true)
+    .analyze();
+  const bad = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  const report = bad.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help}\n` +
+      violation.nodes
+        .slice(0, 5)
+        .map((node) => `    ${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(0, 3).join(' ') ?? ''}`)
+        .join('\n'),
+  );
+  expect(report, `accessibility of ${screen}`).toEqual([]);
+}

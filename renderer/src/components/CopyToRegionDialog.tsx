@@ -108,8 +108,10 @@ export function CopyToRegionDialog(props: {
           <Typography.Text type="secondary">{empty}</Typography.Text>
         </div>
       ) : (
-        <List size="small" dataSource={items} renderItem={(item) => <List.Item style={{ padding: '2px 0' }}>{item}</List.Item>}
-          style={{ maxHeight: 160, overflow: 'auto' }} />
+        // Focusable, so a keyboard can scroll a long list too.
+        <div style={{ maxHeight: 160, overflow: 'auto' }} tabIndex={0} role="region" aria-label={title}>
+          <List size="small" dataSource={items} renderItem={(item) => <List.Item style={{ padding: '2px 0' }}>{item}</List.Item>} />
+        </div>
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import { CloseCircleFilled } from '@ant-design/icons';
 import { Button, DatePicker, Input, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { FieldDef } from '../../../electron/shared/region-template';
@@ -19,6 +20,9 @@ interface Props {
   minRows?: number;
   maxRows?: number;
 }
+
+/** The pickers' clear button, named for screen readers (Ant Design leaves it unnamed). */
+const clearable = { clearIcon: <CloseCircleFilled aria-label="清除" /> };
 
 /** Some templates name letter options (A → A.新能源) in an optional `optionLabels` map. */
 function optionLabelOf(def: object, option: string): string {
@@ -83,6 +87,7 @@ export function FieldInput({ def, value, onChange, onBlur, id, status, placehold
             {...common}
             value={value ? dayjs(value) : null}
             onChange={(date) => onChange(date ? date.format('YYYY-MM-DD') : '')}
+            allowClear={clearable}
             placeholder="选择或输入日期，如 2025-03-18"
             style={{ width: 260 }}
           />
@@ -97,6 +102,7 @@ export function FieldInput({ def, value, onChange, onBlur, id, status, placehold
             picker="month"
             value={value ? dayjs(`${value}-01`) : null}
             onChange={(date) => onChange(date ? date.format('YYYY-MM') : '')}
+            allowClear={clearable}
             placeholder="选择年月"
             style={{ width: 200 }}
           />

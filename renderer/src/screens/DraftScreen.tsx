@@ -339,7 +339,7 @@ const DraftBar = memo(function DraftBar(props: {
           <Tooltip title="必填内容的完成比例（每次编辑后自动重新检查）">
             <span className="draft-progress" data-testid="completeness">
               完整度
-              <Progress percent={report.completeness} size="small" format={(percent) => `${percent}%`} style={{ width: 130, margin: '0 0 0 8px' }} />
+              <Progress percent={report.completeness} aria-label={`完整度 ${report.completeness}%`} size="small" format={(percent) => `${percent}%`} style={{ width: 130, margin: '0 0 0 8px' }} />
             </span>
           </Tooltip>
         )}

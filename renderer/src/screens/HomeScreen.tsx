@@ -117,7 +117,7 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
         value === null ? (
           <Typography.Text type="secondary">未检查</Typography.Text>
         ) : (
-          <Progress percent={value} size="small" format={(percent) => `${percent}%`} />
+          <Progress percent={value} size="small" format={(percent) => `${percent}%`} aria-label={`完整度 ${value}%`} />
         ),
     },
     {

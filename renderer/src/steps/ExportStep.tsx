@@ -161,7 +161,7 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
     const previewable = entry.kind !== null;
     const choose = () => entry.kind !== null && setKind(entry.kind);
     return (
-      <List.Item key={entry.id} style={{ padding: 0, border: 0 }}>
+      <li key={entry.id} className="doc-list-entry">
         <button
           type="button"
           className={`doc-list-item${selected ? ' is-current' : ''}`}
@@ -191,7 +191,7 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
             </Tooltip>
           )}
         </button>
-      </List.Item>
+      </li>
     );
   };
 
@@ -213,7 +213,7 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
             {listError && <Alert type="error" showIcon message={listError} />}
             {!documents && !listError && <Spin />}
             {documents && (
-              <List size="small" split={false}>
+              <ul className="doc-list">
                 {entryItem({
                   id: packageKind,
                   kind: packageKind,
@@ -246,7 +246,7 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
                     optional: !entry.inPackage || entry.kind === 'annualSummary',
                   }),
                 )}
-              </List>
+              </ul>
             )}
           </Card>
 

@@ -33,7 +33,7 @@ function ColumnHeader({ column, width, frozen }: { column: GridColumn; width: nu
         {column.label}
       </span>
       {note && (
-        <Tooltip title={<span style={{ whiteSpace: 'pre-line' }}>{note}</span>}>
+        <Tooltip title={<span style={{ whiteSpace: 'pre-line' }}>{note}</span>} trigger={['hover', 'focus']}>
           {/* A real button, so the note can be reached and read with the keyboard as well as the mouse. */}
           <button type="button" className="data-grid-th-help" aria-label={`${column.label}的说明：${note}`}>
             <QuestionCircleOutlined aria-hidden />
