@@ -1,10 +1,11 @@
-import { InfoCircleOutlined } from '@ant-design/icons';
+import { InfoCircleOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Descriptions, List, Modal, Popconfirm } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { BackupSummary } from '../../electron/shared/contract/safety';
 import type { StepId } from '../../electron/shared/region-template';
 import { api } from './api/client';
+import { HelpDialog } from './components/HelpDialog';
 import { SaveIndicator } from './components/SaveIndicator';
 import { DraftScreen } from './screens/DraftScreen';
 import { HomeScreen } from './screens/HomeScreen';
@@ -39,6 +40,7 @@ function useHashRoute(): [Route, (draftId: string | null, step?: StepId) => void
 export function App() {
   const [route, navigate] = useHashRoute();
   const [about, setAbout] = useState(false);
+  const [help, setHelp] = useState(false);
   const { modal } = AntApp.useApp();
 
   // What start-up had to do (a damaged data file moved aside, a backup restored) is said once, plainly.
@@ -62,7 +64,11 @@ export function App() {
         </a>
         <span className="draft-bar-spacer" />
         <SaveIndicator />
-        <Button type="text" size="small" icon={<InfoCircleOutlined />} style={{ color: 'rgba(255,255,255,0.75)' }}
+        <Button type="text" size="small" icon={<QuestionCircleOutlined aria-hidden />} style={{ color: 'rgba(255,255,255,0.85)' }}
+          onClick={() => setHelp(true)}>
+          帮助
+        </Button>
+        <Button type="text" size="small" icon={<InfoCircleOutlined aria-hidden />} style={{ color: 'rgba(255,255,255,0.85)' }}
           onClick={() => setAbout(true)}>
           关于与数据位置
         </Button>
@@ -82,6 +88,7 @@ export function App() {
         )}
       </main>
       {about && <AboutDialog onClose={() => setAbout(false)} />}
+      {help && <HelpDialog onClose={() => setHelp(false)} />}
     </div>
   );
 }
@@ -149,13 +156,14 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
           立即备份
         </Button>
       </div>
+      {/* Focusable, so the list of backups scrolls from the keyboard too. */}
+      <div style={{ maxHeight: 260, overflow: 'auto' }} tabIndex={0} role="region" aria-label="备份列表">
       <List
         size="small"
         bordered
         loading={backups === null}
         dataSource={backups ?? []}
         locale={{ emptyText: '还没有备份' }}
-        style={{ maxHeight: 260, overflow: 'auto' }}
         renderItem={(backup) => (
           <List.Item
             actions={[
@@ -169,6 +177,7 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
           </List.Item>
         )}
       />
+      </div>
     </Modal>
   );
 }

@@ -151,6 +151,8 @@ describe('a new user, without a manual', () => {
     await page.evaluate(
       'window.print = () => { const root = document.querySelector(".print-root"); window.__printed = { text: root ? root.textContent : "", appHidden: getComputedStyle(document.getElementById("root")).display === "none" }; }',
     );
+    // The browser's own dialog starts at one copy: the hint to set 3 is there before printing, not after.
+    expect(await page.getByTestId('print-copies-hint').textContent()).toContain('请将“份数”设为 3');
     await page.getByRole('button', { name: /打印整套材料（3 份）/ }).click();
     await page.getByText('请在浏览器的打印对话框中将份数设为 3').waitFor();
     const printed = await page.evaluate<{ text: string; appHidden: boolean }>('window.__printed');
@@ -159,7 +161,9 @@ describe('a new user, without a manual', () => {
     expect(printed.text).toContain('违约责任追究方式');
     expect(await page.locator('.print-root').count()).toBe(0);
 
-    await page.getByRole('button', { name: /导\s?出$/ }).click();
+    // The browser version says where it writes, since it cannot ask.
+    await expect.poll(() => page.getByTestId('export-where').textContent()).toContain(join(e2e.host.dataDir, '导出'));
+    await page.getByRole('button', { name: /导出到数据文件夹/ }).click();
     const result = page.getByTestId('export-result');
     await result.waitFor({ timeout: 45_000 });
     await result.scrollIntoViewIfNeeded();

@@ -32,9 +32,15 @@ export async function stopE2E(e2e: E2E | undefined): Promise<void> {
   await e2e?.host.stop();
 }
 
-/** A 1280×800 page (the smallest window we support) that records page errors, with clipboard access. */
-export async function openPage(e2e: E2E): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+/**
+ * A page that records page errors, with clipboard access: 1280×800 unless a size is given (the walks use
+ * 1366×768, the most common office laptop, and 1920×1080).
+ */
+export async function openPage(
+  e2e: E2E,
+  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const context = await e2e.browser.newContext({ viewport, locale: 'zh-CN' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.host.url });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -44,6 +50,11 @@ export async function openPage(e2e: E2E): Promise<{ page: Page; context: Browser
 
 /** A screenshot once dialogs and messages have finished moving in (CSS animations), as a user would see it. */
 export async function shot(page: Page, name: string): Promise<void> {
+  await waitForAnimations(page);
+  await page.screenshot({ path: `${shotsDir}/${name}.png` });
+}
+
+async function waitForAnimations(page: Page): Promise<void> {
   for (let i = 0; i < 20; i++) {
     const running = await page.evaluate<number>(
       'document.getAnimations().filter((animation) => animation.playState === "running" && !(animation.effect && animation.effect.getComputedTiming().iterations === Infinity)).length',
@@ -51,7 +62,24 @@ export async function shot(page: Page, name: string): Promise<void> {
     if (running === 0) break;
     await page.waitForTimeout(50);
   }
-  await page.screenshot({ path: `${shotsDir}/${name}.png` });
+}
+
+/** A screenshot at a given window size (the page is resized first), named with that size. */
+export async function shotAt(page: Page, name: string, width: number, height: number): Promise<void> {
+  const size = page.viewportSize();
+  if (size?.width !== width || size.height !== height) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(100);
+  }
+  await shot(page, `${name}-${width}x${height}`);
+}
+
+/** Screenshots at both sizes we look at: the 1366×768 laptop and the 1920×1080 monitor; the page ends at its first size. */
+export async function shotsAtBothSizes(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  await shotAt(page, name, 1366, 768);
+  await shotAt(page, name, 1920, 1080);
+  await page.setViewportSize(size);
 }
 
 /** A draft made straight in the store, as if the user had created it earlier. */
@@ -103,3 +131,31 @@ export function rowsOf(host: TestHost, draftId: string, table: TableId): Values[
 }
 
 export { expect };
+
+/**
+ * axe-core over what is on screen: fails on any serious or critical WCAG 2 A/AA violation, naming the rule,
+ * the elements and axe's advice, so a screen that a screen reader or keyboard user cannot use fails the run.
+ */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  // Colours are judged once dialogs have faded in, as the user sees them.
+  await waitForAnimations(page);
+  // The print preview's frame holds the official document itself (sandboxed, without scripts, so axe cannot
+  // run inside it); the app around it is what is checked.
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .options({ iframes: false })
+    // The one-frame run: the partial run waits on every frame, and the sandboxed preview never answers.
+    .setLegacyMode(true)
+    .analyze();
+  const bad = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  const report = bad.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help}\n` +
+      violation.nodes
+        .slice(0, 5)
+        .map((node) => `    ${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(0, 3).join(' ') ?? ''}`)
+        .join('\n'),
+  );
+  expect(report, `accessibility of ${screen}`).toEqual([]);
+}

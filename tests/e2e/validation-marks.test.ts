@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { E2E } from './support';
-import { focusedLabel, openPage, seedDraft, shot, startE2E, stopE2E, uscc, waitSaved } from './support';
+import { focusedLabel, openPage, seedDraft, shot, shotsAtBothSizes, startE2E, stopE2E, uscc, waitSaved } from './support';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -64,11 +64,13 @@ describe('problems shown where they are, and fixed there', () => {
     // 500 Chinese characters and one full stop: Word counts 501.
     await goals.fill(`${'联合体攻关目标'.repeat(71)}技技技。`);
     const counter = page.getByTestId('count-goals');
-    await expect.poll(() => counter.textContent()).toBe('超出字数限制 · 501 / 500 字');
+    await expect.poll(() => counter.textContent()).toBe('501 / 500 字 · 超出 1 字');
+    // Where the cut falls: the last words inside the limit are quoted.
+    expect(await page.getByTestId('cut-goals').textContent()).toContain('第 500 字止于“目标联合体攻关目标技技技”，其后超出');
     expect(await counter.getAttribute('class')).toContain('danger');
     expect(await page.locator('#section-goals .texts-nav-item-count').textContent()).toBe('501/500');
     await waitSaved(page);
-    await shot(page, 'check-04-goal-501-flagged');
+    await shotsAtBothSizes(page, 'check-04-goal-501-flagged');
 
     await page.locator('[data-step="check"]').click();
     const finding = page.locator('[data-finding="field:goals:text.maxChars"]');
@@ -76,8 +78,10 @@ describe('problems shown where they are, and fixed there', () => {
     expect(await finding.textContent()).toContain('技术创新战略规划和目标：已 501 字，超出限制 500 字');
     await finding.click();
     await expect.poll(() => focusedLabel(page)).toBe('技术创新战略规划和目标');
-    await page.keyboard.press('End');
-    await page.keyboard.press('Control+End');
+    // 去修改 selects what is past the limit, so one Backspace takes it out.
+    await expect
+      .poll(() => page.evaluate<number[]>('[document.activeElement.selectionStart, document.activeElement.selectionEnd]'))
+      .toEqual([500, 501]);
     await page.keyboard.press('Backspace');
     await expect.poll(() => counter.textContent()).toBe('500 / 500 字');
     await waitSaved(page);

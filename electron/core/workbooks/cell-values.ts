@@ -1,15 +1,9 @@
 import type { ColumnDef } from '../../shared/region-template';
-import {
-  normalizeDate,
-  normalizeIdCard,
-  normalizePhone,
-  normalizeUscc,
-  normalizeYearMonth,
-  splitMultiselect,
-  toHalfWidth,
-  validateValue,
-  type ValueProblem,
-} from '../../shared/validation';
+import { normalizeDate, normalizeYearMonth, validateValue, type ValueProblem } from '../../shared/validation';
+import { fromText } from '../../shared/validation/cell-text';
+
+// The text rules moved to shared so the grid's paste uses them too; kept importable from here.
+export { cleanLine, fromText, matchOption, optionLabel } from '../../shared/validation/cell-text';
 
 /**
  * Turning what exceljs returns for a cell — text, numbers, dates, booleans, rich text, hyperlinks,
@@ -69,73 +63,6 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 /** exceljs gives dates as UTC midnight of the day shown in Excel. */
 function isoDate(date: Date): string {
   return `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
-}
-
-const cjk = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef';
-const spaceBeforeCjk = new RegExp(`\\s+(?=[${cjk}])`, 'g');
-const spaceAfterCjk = new RegExp(`(?<=[${cjk}])\\s+`, 'g');
-
-/** One-line text: no line breaks, single spaces, none next to a Chinese character (「新疆 天衡 公司」). */
-export function cleanLine(text: string): string {
-  return text
-    .replace(/[\u3000\u00a0\u200b\ufeff]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(spaceBeforeCjk, '')
-    .replace(spaceAfterCjk, '')
-    .trim();
-}
-
-function foldForMatch(text: string): string {
-  return toHalfWidth(text).replace(/\s+/g, '').toLowerCase();
-}
-
-/** The folded names of each option, kept per options list: a column's options are the same for every row. */
-const namesOfOptions = new WeakMap<string[], { labels: Record<string, string> | undefined; names: string[][] }>();
-
-function optionNames(options: string[], labels: Record<string, string> | undefined): string[][] {
-  const cached = namesOfOptions.get(options);
-  if (cached && cached.labels === labels) return cached.names;
-  const names = options.map((option) => {
-    const label = labels?.[option];
-    const words = label ? label.replace(/^[A-Za-z0-9]+[.、．:：\s]+/, '') : undefined;
-    return [option, label, words].filter((name): name is string => !!name).map(foldForMatch);
-  });
-  namesOfOptions.set(options, { labels, names });
-  return names;
-}
-
-/**
- * The option a typed value means: the option itself in any width or spacing, its label where options are
- * codes (技术领域 'A' shown as 'A.新能源'), the label's words without the code (新能源 → A), or an option it
- * starts (核心层 → 核心层单位, 国家 → 国家级). Only an unambiguous answer counts; otherwise the value is
- * returned as typed, and validation says it is not an option.
- */
-export function matchOption(value: string, options: string[], labels?: Record<string, string>): string {
-  const typed = foldForMatch(value);
-  if (typed === '') return '';
-  const names = optionNames(options, labels);
-  const exact = options.filter((_, i) => names[i].includes(typed));
-  if (exact.length === 1) return exact[0];
-  if ([...typed].length >= 2) {
-    const starts = options.filter((_, i) => names[i].some((name) => name.startsWith(typed)));
-    if (starts.length === 1) return starts[0];
-  }
-  return value.trim();
-}
-
-/** How an option is shown in a sheet: its label where the stored value is a code. */
-export function optionLabel(column: ColumnDef, value: string): string {
-  return column.optionLabels?.[value] ?? value;
-}
-
-const yesWords = ['是', 'y', 'yes', 'true', '√', '✓', '✔', '1', '对', '有'];
-const noWords = ['否', 'n', 'no', 'false', '×', '✗', '✘', 'x', '0', '不是', '无'];
-
-function booleanWord(text: string): string {
-  const folded = foldForMatch(text);
-  if (yesWords.includes(folded)) return '是';
-  if (noWords.includes(folded)) return '否';
-  return text.trim();
 }
 
 export interface ColumnValue {
@@ -211,48 +138,6 @@ function fromNumber(column: ColumnDef, value: number): ColumnValue {
       return { value: fromText(column, text), problems: [] };
     default:
       return { value: text, problems: [] };
-  }
-}
-
-/** Units people add after numbers (56岁, 120万元) that the column already states. */
-function withoutUnit(column: ColumnDef, text: string): string {
-  const units = [column.unit, column.type === 'age' ? '岁' : undefined].filter((unit): unit is string => !!unit);
-  for (const unit of units) if (text.endsWith(unit)) return text.slice(0, -unit.length).trim();
-  return text;
-}
-
-/** The value of a text cell for a column, before validation: the spelling variants folded. */
-export function fromText(column: ColumnDef, raw: string): string {
-  switch (column.type) {
-    case 'longtext':
-      return raw.replace(/\r\n?/g, '\n').trim();
-    case 'text':
-      return cleanLine(raw);
-    case 'uscc':
-      return normalizeUscc(raw);
-    case 'idcard':
-      return normalizeIdCard(raw);
-    case 'phone':
-      return normalizePhone(raw);
-    case 'integer':
-    case 'money':
-    case 'age':
-      return withoutUnit(column, toHalfWidth(raw).replace(/\s+/g, ''));
-    case 'date':
-      return normalizeDate(raw) ?? cleanLine(toHalfWidth(raw));
-    case 'yearMonth':
-      return normalizeYearMonth(raw) ?? cleanLine(toHalfWidth(raw));
-    case 'select':
-      return matchOption(raw, column.options ?? [], column.optionLabels);
-    case 'multiselect':
-      return splitMultiselect(toHalfWidth(raw).replace(/[，、;；/\n]/g, ','))
-        .map((item) => matchOption(item, column.options ?? [], column.optionLabels))
-        .join(',');
-    case 'boolean':
-      return booleanWord(raw);
-    case 'industryCode':
-    case 'disciplineCode':
-      return toHalfWidth(raw).replace(/\s+/g, '').toUpperCase();
   }
 }
 

@@ -3,9 +3,19 @@ import { useEffect, useState } from 'react';
 import type { DraftSummary } from '../../../electron/shared/draft';
 import type { RegionCopyPlan } from '../../../electron/shared/region-copy';
 import type { RegionId, RegionTemplate, TableId } from '../../../electron/shared/region-template';
+import { splitMultiselect } from '../../../electron/shared/validation';
 import { api } from '../api/client';
 
 const shorten = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** A stored value as the form shows it: choices by their labels (B → B.化工), several joined by 、. */
+function readable(region: RegionTemplate | undefined, key: string, value: string): string {
+  const def = region?.fields.find((field) => field.key === key);
+  if (!def || (def.type !== 'select' && def.type !== 'multiselect')) return value;
+  return splitMultiselect(value)
+    .map((option) => def.optionLabels?.[option] ?? option)
+    .join('、');
+}
 
 /**
  * 转其他地区: shows what a copy to another region carries, leaves behind and asks for anew before the user
@@ -60,7 +70,7 @@ export function CopyToRegionDialog(props: {
   const toFill: string[] = [];
   const changed: string[] = [];
   if (plan) {
-    for (const field of plan.dropped) lost.push(`${field.label}：${shorten(field.value)}`);
+    for (const field of plan.dropped) lost.push(`${field.label}：${shorten(readable(from, field.key, field.value))}`);
     for (const [table, columns] of Object.entries(plan.columnsDropped) as Array<[TableId, RegionCopyPlan['columnsDropped'][TableId]]>) {
       for (const column of columns) lost.push(`${tableLabel(from, table)}的“${column.label}”列（${column.filledRows} 行有内容）`);
     }
@@ -81,6 +91,13 @@ export function CopyToRegionDialog(props: {
     }
   }
 
+  // The copy keeps the name, which usually names the old region; the new region's naming rule is shown.
+  const nameField = to?.fields.find((field) => field.key === 'consortiumName');
+  const nameHint =
+    props.draft.name && to
+      ? `新草稿沿用名称“${props.draft.name}”${from && props.draft.name.includes(from.shortName) ? `，其中含“${from.shortName}”` : ''}，复制后请在“基本信息”中修改。${nameField?.help ? `${to.shortName}的要求：${nameField.help}` : ''}`
+      : null;
+
   const section = (title: string, items: string[], empty: string, type?: 'danger' | 'warning') => (
     <div style={{ marginBottom: 12 }}>
       <Typography.Text strong type={items.length > 0 ? type : undefined}>
@@ -91,14 +108,19 @@ export function CopyToRegionDialog(props: {
           <Typography.Text type="secondary">{empty}</Typography.Text>
         </div>
       ) : (
-        <List size="small" dataSource={items} renderItem={(item) => <List.Item style={{ padding: '2px 0' }}>{item}</List.Item>}
-          style={{ maxHeight: 160, overflow: 'auto' }} />
+        // Focusable, so a keyboard can scroll a long list too.
+        <div style={{ maxHeight: 160, overflow: 'auto' }} tabIndex={0} role="region" aria-label={title}>
+          <List size="small" dataSource={items} renderItem={(item) => <List.Item style={{ padding: '2px 0' }}>{item}</List.Item>} />
+        </div>
       )}
     </div>
   );
 
   return (
-    <Modal open width={760} title={`转为其他地区的申报：${props.draft.name || '（未命名草稿）'}`}
+    <Modal open width={760} style={{ top: 24 }}
+      // The list can be long: it scrolls inside the dialog so 复制 stays in view on a 1366×768 screen.
+      styles={{ body: { maxHeight: 'calc(100vh - 190px)', overflowY: 'auto' } }}
+      title={`转为其他地区的申报：${props.draft.name || '（未命名草稿）'}`}
       okText={to ? `复制为${to.shortName}申报` : '复制'} cancelText="取消" okButtonProps={{ disabled: !plan }}
       confirmLoading={busy} onOk={() => void copy()} onCancel={props.onCancel}>
       {targets.length === 0 ? (
@@ -124,6 +146,7 @@ export function CopyToRegionDialog(props: {
               <>
                 <Alert type="success" showIcon style={{ marginBottom: 12 }}
                   message={`将带过去 ${plan.carried.length} 项已填写的字段，以及成员单位、科研团队、科研平台等表格中两地共有的列。`} />
+                {nameHint && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={nameHint} data-testid="copy-name-hint" />}
                 {section('带不过去的内容', lost, '没有，全部内容都能带过去。', 'danger')}
                 {section(`${to?.shortName ?? ''}需要补填`, toFill, '没有新增的必填内容。', 'warning')}
                 {section('会被改写的内容', changed, '没有。')}

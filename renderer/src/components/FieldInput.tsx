@@ -1,9 +1,12 @@
-import { DatePicker, Input, Radio, Select, Typography } from 'antd';
+import { CloseCircleFilled } from '@ant-design/icons';
+import { Button, DatePicker, Input, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { FieldDef } from '../../../electron/shared/region-template';
 import { normalizeDate, normalizeYearMonth, splitMultiselect } from '../../../electron/shared/validation';
-import { countWords, formatCount } from '../../../electron/shared/validation/word-count';
+import { countWords } from '../../../electron/shared/validation/word-count';
 import { CodeInput } from './CodeInput';
+import { selectOverflow } from './select-overflow';
+import { formatLimit, overflowStart, textBeforeCut } from './word-limit';
 
 interface Props {
   def: Pick<FieldDef, 'key' | 'label' | 'type' | 'unit' | 'maxChars' | 'options' | 'maxItems'>;
@@ -17,6 +20,9 @@ interface Props {
   minRows?: number;
   maxRows?: number;
 }
+
+/** The pickers' clear button, named for screen readers (Ant Design leaves it unnamed). */
+const clearable = { clearIcon: <CloseCircleFilled aria-label="清除" /> };
 
 /** Some templates name letter options (A → A.新能源) in an optional `optionLabels` map. */
 function optionLabelOf(def: object, option: string): string {
@@ -35,24 +41,42 @@ export function FieldInput({ def, value, onChange, onBlur, id, status, placehold
     case 'longtext': {
       const count = countWords(value);
       const over = def.maxChars !== undefined && count > def.maxChars;
+      const cut = over && def.maxChars !== undefined ? overflowStart(value, def.maxChars) : null;
       return (
         <div>
           <Input.TextArea
             {...common}
+            data-max-chars={def.maxChars}
             value={value}
             autoSize={{ minRows, maxRows }}
             onChange={(event) => onChange(event.target.value)}
             status={over ? 'error' : status}
           />
-          <Typography.Text
-            className="word-counter"
-            type={over ? 'danger' : 'secondary'}
-            data-testid={`count-${def.key}`}
-            aria-live="polite"
-          >
-            {over && '超出字数限制 · '}
-            {formatCount(count, def.maxChars)}
-          </Typography.Text>
+          <div className="word-counter-row">
+            <Typography.Text
+              className="word-counter"
+              type={over ? 'danger' : 'secondary'}
+              data-testid={`count-${def.key}`}
+              aria-live="polite"
+            >
+              {formatLimit(count, def.maxChars)}
+            </Typography.Text>
+            {cut !== null && def.maxChars !== undefined && (
+              <Typography.Text type="danger" className="word-cut" data-testid={`cut-${def.key}`}>
+                第 {def.maxChars} 字止于“{textBeforeCut(value, cut)}”，其后超出
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => {
+                    const element = id ? document.getElementById(id) : null;
+                    if (element instanceof HTMLTextAreaElement && def.maxChars !== undefined) selectOverflow(element, def.maxChars);
+                  }}
+                >
+                  选中超出部分
+                </Button>
+              </Typography.Text>
+            )}
+          </div>
         </div>
       );
     }
@@ -63,6 +87,7 @@ export function FieldInput({ def, value, onChange, onBlur, id, status, placehold
             {...common}
             value={value ? dayjs(value) : null}
             onChange={(date) => onChange(date ? date.format('YYYY-MM-DD') : '')}
+            allowClear={clearable}
             placeholder="选择或输入日期，如 2025-03-18"
             style={{ width: 260 }}
           />
@@ -77,6 +102,7 @@ export function FieldInput({ def, value, onChange, onBlur, id, status, placehold
             picker="month"
             value={value ? dayjs(`${value}-01`) : null}
             onChange={(date) => onChange(date ? date.format('YYYY-MM') : '')}
+            allowClear={clearable}
             placeholder="选择年月"
             style={{ width: 200 }}
           />

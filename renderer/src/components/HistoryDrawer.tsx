@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { RevisionSummary } from '../../../electron/shared/draft';
 import { api } from '../api/client';
+import { dateTimeFormat } from './formats';
 import { saveQueue } from '../state/save-queue';
 
 const causeLabels: Record<string, string> = {
@@ -14,6 +15,17 @@ const causeLabels: Record<string, string> = {
   'before-restore': '恢复前',
   'before-copy': '复制前',
 };
+
+/** Descriptions the store gives a version when the user gave none: they only repeat the cause's tag. */
+const defaultLabels = new Set(['定时自动保存的版本', '手动保存的版本']);
+
+/** What a version's description adds to its tag, or '' when it only repeats it. */
+function descriptionOf(revision: RevisionSummary): string {
+  const label = revision.label.trim();
+  const cause = causeLabels[revision.cause];
+  if (label === '' || defaultLabels.has(label) || (cause !== undefined && label.replace(/的版本$/, '') === cause)) return '';
+  return label;
+}
 
 /** 历史版本: revisions with time and cause; restoring one keeps the current state as a revision first. */
 export function HistoryDrawer(props: {
@@ -60,7 +72,7 @@ export function HistoryDrawer(props: {
     setBusy(revision.id);
     try {
       await props.onRestore(revision.id);
-      message.success(`已恢复到 ${dayjs(revision.createdAt).format('MM-DD HH:mm:ss')} 的版本；恢复前的内容已另存为版本`);
+      message.success(`已恢复到版本 #${revision.id}（${dayjs(revision.createdAt).format(dateTimeFormat)}）；恢复前的内容已另存为一个新版本`);
       await load();
     } catch (error) {
       message.error(error instanceof Error ? error.message : String(error));
@@ -110,8 +122,8 @@ export function HistoryDrawer(props: {
               actions={[
                 <Popconfirm
                   key="restore"
-                  title="恢复到此版本？"
-                  description="当前内容会先另存为一个版本。"
+                  title={`恢复到版本 #${revision.id}？`}
+                  description="当前内容会先另存为一个新版本，随时可以再恢复回来。"
                   okText="恢复"
                   cancelText="取消"
                   onConfirm={() => restore(revision)}
@@ -125,11 +137,12 @@ export function HistoryDrawer(props: {
               <List.Item.Meta
                 title={
                   <Space size={6}>
-                    <span>{dayjs(revision.createdAt).format('YYYY-MM-DD HH:mm:ss')}</span>
+                    <Typography.Text strong data-testid="revision-number">#{revision.id}</Typography.Text>
+                    <span>{dayjs(revision.createdAt).format(dateTimeFormat)}</span>
                     <Tag>{causeLabels[revision.cause] ?? revision.cause}</Tag>
                   </Space>
                 }
-                description={revision.label || '—'}
+                description={descriptionOf(revision) || undefined}
               />
             </List.Item>
           )}

@@ -1,16 +1,17 @@
 import { ArrowLeftOutlined, ArrowRightOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Progress, Spin, Tag, Tooltip, Typography } from 'antd';
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckReport, Finding } from '../../../electron/shared/checks';
 import { deriveValues, filledRows } from '../../../electron/shared/derive';
 import type { Draft } from '../../../electron/shared/draft';
 import { memberKeys } from '../../../electron/shared/draft';
-import type { RegionTemplate, StepId, TableId } from '../../../electron/shared/region-template';
+import type { FieldDef, RegionTemplate, StepId, TableId } from '../../../electron/shared/region-template';
 import { HistoryDrawer } from '../components/HistoryDrawer';
 import { StepBar } from '../components/StepBar';
 import { WordImportButton } from '../components/WordImport';
 import { InstructionsPanel } from '../components/InstructionsPanel';
 import type { FocusRequest } from '../components/grid/DataGrid';
+import { forgetGridHistory } from '../components/grid/use-grid-undo';
 import { CheckStep, eligibilityColors, eligibilityLabels, isMissingFinding } from '../steps/CheckStep';
 import { ExportStep } from '../steps/ExportStep';
 import { ExportFields } from '../components/ExportFields';
@@ -18,7 +19,7 @@ import type { FieldFocus } from '../steps/FieldsStep';
 import { FieldsStep } from '../steps/FieldsStep';
 import { TablesStep } from '../steps/TablesStep';
 import { TextsStep } from '../steps/TextsStep';
-import { stepLabels, stepOrder } from '../steps/steps';
+import { instructionsForField, stepLabels, stepOrder } from '../steps/steps';
 import { useCheckReport } from '../state/use-check-report';
 import { useDraft } from '../state/use-draft';
 import { useRegions } from '../state/use-regions';
@@ -77,9 +78,12 @@ export function DraftScreen(props: {
   const openHistory = useCallback(() => setHistoryOpen(true), []);
   const runChecks = checks.run;
   // After an Excel import or 信息采集 changed rows in the core: read the draft back and check it again.
+  // Undo steps refer to rows as they were; closing the draft, an import or a restore starts a new history.
+  useEffect(() => () => forgetGridHistory(draftId), [draftId]);
   const reloadAfterImport = useCallback(() => {
+    forgetGridHistory(draftId);
     void reload().then(() => runChecks());
-  }, [reload, runChecks]);
+  }, [draftId, reload, runChecks]);
 
   // Read through a ref, so that the callbacks below stay the same while the user types.
   const latest = useRef({ template, draft });
@@ -111,9 +115,10 @@ export function DraftScreen(props: {
   const onRestore = useCallback(
     async (revisionId: number) => {
       await restoreRevision(revisionId);
+      forgetGridHistory(draftId);
       void runChecks();
     },
-    [restoreRevision, runChecks],
+    [draftId, restoreRevision, runChecks],
   );
 
   if (loadError) {
@@ -214,6 +219,7 @@ function StepBody(props: {
   const { step, template, draft, derived, actions, focus } = props;
   const fields = useMemo(() => template.fields.filter((field) => field.step === step), [template, step]);
   const tables = useMemo(() => template.tables.filter((table) => table.step === step), [template, step]);
+  const notesFor = useCallback((field: FieldDef) => instructionsForField(template, field), [template]);
 
   switch (step) {
     case 'basic':
@@ -253,7 +259,7 @@ function StepBody(props: {
     case 'agreement':
       return (
         <div className="step-layout">
-          <TextsStep fields={fields} values={draft.fields} onChange={actions.setField} focus={focus.field} />
+          <TextsStep fields={fields} values={draft.fields} onChange={actions.setField} focus={focus.field} notesFor={notesFor} />
           <aside className="step-aside">
             <InstructionsPanel template={template} step={step} />
             {step === 'agreement' && <AgreementParties template={template} draft={draft} />}
@@ -355,7 +361,7 @@ const DraftBar = memo(function DraftBar(props: {
           <Tooltip title="必填内容的完成比例（每次编辑后自动重新检查）">
             <span className="draft-progress" data-testid="completeness">
               完整度
-              <Progress percent={report.completeness} size="small" format={(percent) => `${percent}%`} style={{ width: 130, margin: '0 0 0 8px' }} />
+              <Progress percent={report.completeness} aria-label={`完整度 ${report.completeness}%`} size="small" format={(percent) => `${percent}%`} style={{ width: 130, margin: '0 0 0 8px' }} />
             </span>
           </Tooltip>
         )}

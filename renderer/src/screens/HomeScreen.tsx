@@ -7,6 +7,7 @@ import type { DraftSummary } from '../../../electron/shared/draft';
 import type { RegionId, RegionTemplate } from '../../../electron/shared/region-template';
 import { api } from '../api/client';
 import { downloadText } from '../components/files';
+import { dateTimeFormat } from '../components/formats';
 import { CopyToRegionDialog } from '../components/CopyToRegionDialog';
 import { NewDraftDialog } from '../components/NewDraftDialog';
 import { ProjectImportDialog } from '../components/ProjectImportDialog';
@@ -73,9 +74,14 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
     }
   };
 
+  // Drafts that share a name (a copy, the same consortium for two regions) need more to tell them apart.
+  const nameCounts = new Map<string, number>();
+  for (const draft of drafts ?? []) nameCounts.set(draft.name, (nameCounts.get(draft.name) ?? 0) + 1);
+
   // The name is what users look for, so it wraps rather than being cut, with the lead unit under it.
   const nameCell = (name: string, draft: DraftSummary, inTrash: boolean) => {
     const text = name || '（未命名草稿）';
+    const shared = !inTrash && (nameCounts.get(name) ?? 0) > 1;
     return (
       <div>
         {inTrash ? (
@@ -87,7 +93,8 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
         )}
         <div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            牵头单位：{draft.leadUnit || '—'}
+            牵头单位：{draft.leadUnit || '（未填）'}
+            {shared && ` · 创建于 ${dayjs(draft.createdAt).format(dateTimeFormat)} · 另有同名草稿`}
           </Typography.Text>
         </div>
       </div>
@@ -111,7 +118,7 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
         value === null ? (
           <Typography.Text type="secondary">未检查</Typography.Text>
         ) : (
-          <Progress percent={value} size="small" format={(percent) => `${percent}%`} />
+          <Progress percent={value} size="small" format={(percent) => `${percent}%`} aria-label={`完整度 ${value}%`} />
         ),
     },
     {
@@ -124,15 +131,15 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
     {
       title: inTrash ? '删除时间' : '最后保存',
       width: 156,
-      render: (_: unknown, draft) => dayjs(inTrash ? draft.deletedAt : draft.updatedAt).format('YYYY-MM-DD HH:mm:ss'),
+      render: (_: unknown, draft) => dayjs(inTrash ? draft.deletedAt : draft.updatedAt).format(dateTimeFormat),
     },
     {
       title: '操作',
-      width: inTrash ? 190 : 236,
+      width: inTrash ? 190 : 452,
       render: (_: unknown, draft) =>
         inTrash ? (
           <Space size={4}>
-            <Button size="small" icon={<UndoOutlined />} onClick={run(() => api['drafts.restore']({ id: draft.id }), '已从回收站恢复')}>
+            <Button size="small" icon={<UndoOutlined aria-hidden />} onClick={run(() => api['drafts.restore']({ id: draft.id }), '已从回收站恢复')}>
               恢复
             </Button>
             <Popconfirm title="彻底删除后无法恢复，确定吗？" okText="彻底删除" okButtonProps={{ danger: true }} cancelText="取消"
@@ -143,24 +150,31 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
             </Popconfirm>
           </Space>
         ) : (
-          <Space size={4} wrap>
+          // Labelled buttons on one line: an office user reads words, not 24-pixel icons.
+          <Space size={4} className="draft-actions">
             <Button size="small" type="primary" onClick={() => onOpen(draft.id)}>
               打开
             </Button>
             <Tooltip title="复制一份同地区的草稿">
-              <Button size="small" icon={<CopyOutlined />} aria-label="复制" onClick={run(() => api['drafts.duplicate']({ id: draft.id }), '已复制草稿')} />
+              <Button size="small" icon={<CopyOutlined aria-hidden />} onClick={run(() => api['drafts.duplicate']({ id: draft.id }), '已复制草稿')}>
+                复制
+              </Button>
             </Tooltip>
             <Tooltip title="复制为另一个地区的申报（原草稿不变）">
-              <Button size="small" icon={<SwapOutlined />} onClick={() => setCopying(draft)}>
+              <Button size="small" icon={<SwapOutlined aria-hidden />} onClick={() => setCopying(draft)}>
                 转其他地区
               </Button>
             </Tooltip>
             <Tooltip title="保存为项目文件（可在其他电脑上打开）">
-              <Button size="small" icon={<SaveOutlined />} aria-label="保存为项目文件" onClick={() => void saveProject([draft.id])} />
+              <Button size="small" icon={<SaveOutlined aria-hidden />} onClick={() => void saveProject([draft.id])}>
+                保存为项目文件
+              </Button>
             </Tooltip>
             <Popconfirm title="移到回收站？可随时恢复。" okText="删除" cancelText="取消"
               onConfirm={run(() => api['drafts.trash']({ id: draft.id }), '已移到回收站，可在“回收站”中恢复')}>
-              <Button size="small" danger icon={<DeleteOutlined />} aria-label="删除" />
+              <Button size="small" danger icon={<DeleteOutlined aria-hidden />}>
+                删除
+              </Button>
             </Popconfirm>
           </Space>
         ),

@@ -10,7 +10,7 @@ export interface DraftActions {
   setField: (key: string, value: string) => void;
   updateCell: (table: TableId, rowId: string, column: string, value: string) => void;
   /** Writes a block of cells from row `startRow` on (a paste or a cleared range); rows past the end are added. */
-  setBlock: (table: TableId, startRow: number, columns: string[], matrix: string[][]) => { added: number };
+  setBlock: (table: TableId, startRow: number, columns: string[], matrix: string[][]) => { added: TableRow[] };
   /** Inserts rows at once on screen; the core is told in the background (one rows.add call). */
   insertRows: (table: TableId, atIndex: number | null, rows: Values[]) => TableRow[];
   deleteRows: (table: TableId, rowIds: string[]) => void;
@@ -150,7 +150,10 @@ export function useDraft(draftId: string) {
   );
 
   const updateCell = useCallback(
-    (table: TableId, rowId: string, column: string, value: string) => {
+    (table: TableId, given: string, column: string, value: string) => {
+      // The grid may still hold the local id of a row the core has just named (a keystroke right after
+      // Tab, under load): the edit belongs to that row under its new id, or it would be dropped on screen.
+      const rowId = serverId(given);
       setDraft((d) =>
         withTable(
           d,
@@ -160,7 +163,7 @@ export function useDraft(draftId: string) {
       );
       queueRow(table, rowId, { [column]: value });
     },
-    [setDraft, queueRow],
+    [setDraft, queueRow, serverId],
   );
 
   const insertRows = useCallback(
@@ -208,6 +211,7 @@ export function useDraft(draftId: string) {
         values: toRow(cells),
       }));
       const extra = matrix.slice(updates.length).map(toRow);
+      let added: TableRow[] = [];
       if (updates.length > 0) {
         const byId = new Map(updates.map((update) => [update.row.id, update.values]));
         setDraft((d) =>
@@ -223,14 +227,15 @@ export function useDraft(draftId: string) {
         for (const update of updates) queueRow(table, update.row.id, update.values);
       }
       // Rows past the end in one rows.add, queued after the updates above, so the pasted order is kept.
-      if (extra.length > 0) insertRows(table, null, extra);
-      return { added: extra.length };
+      if (extra.length > 0) added = insertRows(table, null, extra);
+      return { added };
     },
     [setDraft, queueRow, insertRows],
   );
 
   const deleteRows = useCallback(
-    (table: TableId, rowIds: string[]) => {
+    (table: TableId, given: string[]) => {
+      const rowIds = given.map(serverId);
       const removed = new Set(rowIds);
       setDraft((d) => withTable(d, table, d.tables[table].filter((row) => !removed.has(row.id))));
       queueOperation(() => api['rows.delete']({ draftId, table, rowIds: rowIds.map(serverId) }));
@@ -239,7 +244,8 @@ export function useDraft(draftId: string) {
   );
 
   const moveRow = useCallback(
-    (table: TableId, rowId: string, toIndex: number) => {
+    (table: TableId, given: string, toIndex: number) => {
+      const rowId = serverId(given);
       setDraft((d) => {
         const list = [...d.tables[table]];
         const from = list.findIndex((row) => row.id === rowId);

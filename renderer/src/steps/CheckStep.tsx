@@ -62,7 +62,7 @@ export function CheckStep(props: {
       <div>
         <Card size="small" style={{ marginBottom: 16 }}>
           <Space size={32} wrap align="center">
-            <Progress type="circle" percent={report.completeness} size={72} format={(percent) => `${percent}%`} />
+            <Progress type="circle" percent={report.completeness} aria-label={`完整度 ${report.completeness}%`} size={72} format={(percent) => `${percent}%`} />
             <div>
               <div className="check-left" data-testid="check-left">
                 {left === 0 ? '没有待处理的问题' : `还有 ${left} 个问题待处理`}

@@ -49,6 +49,19 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
   const [exportError, setExportError] = useState<string | null>(null);
   // What the export step's own fields hold (附件材料 ticks): the list's 缺/齐全 and the preview follow them.
   const exportFieldValues = template.fields.filter((field) => field.step === 'export').map((field) => draft.fields[field.key] ?? '').join('\u0001');
+  /** The browser version cannot ask where to write: its host names the one folder it writes to. */
+  const [browserFolder, setBrowserFolder] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!isBrowserHost) return;
+    let live = true;
+    api['host.chooseExportFolder']({})
+      .then(({ dir }) => live && setBrowserFolder(dir))
+      .catch(() => live && setBrowserFolder(null));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -138,12 +151,21 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
     if (!opened) message.info(`无法在此打开文件夹，请在文件管理器中打开：${exported.folder}`);
   };
 
-  const entryItem = (entry: { id: string; kind: PreviewKind | null; title: string; note: string; ready: boolean; missing: string[] }) => {
+  const entryItem = (entry: {
+    id: string;
+    kind: PreviewKind | null;
+    title: string;
+    note: string;
+    ready: boolean;
+    missing: string[];
+    /** Not among the region's required documents: what is missing there is no alarm. */
+    optional?: boolean;
+  }) => {
     const selected = entry.kind === kind;
     const previewable = entry.kind !== null;
     const choose = () => entry.kind !== null && setKind(entry.kind);
     return (
-      <List.Item key={entry.id} style={{ padding: 0, border: 0 }}>
+      <li key={entry.id} className="doc-list-entry">
         <button
           type="button"
           className={`doc-list-item${selected ? ' is-current' : ''}`}
@@ -158,18 +180,22 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
             <span className="doc-list-note">{entry.note}</span>
           </span>
           {entry.ready ? (
-            <Tag color="success" icon={<CheckCircleFilled />}>
+            <Tag color="success" icon={<CheckCircleFilled aria-hidden />}>
               齐全
             </Tag>
+          ) : entry.optional ? (
+            <Tooltip title={`选用材料，可不填；如需使用，尚未填写：${entry.missing.join('、')}`}>
+              <Tag>选用</Tag>
+            </Tooltip>
           ) : (
             <Tooltip title={`尚未填写：${entry.missing.join('、')}`}>
-              <Tag color="warning" icon={<ExclamationCircleFilled />}>
+              <Tag color="warning" icon={<ExclamationCircleFilled aria-hidden />}>
                 缺 {entry.missing.length} 项
               </Tag>
             </Tooltip>
           )}
         </button>
-      </List.Item>
+      </li>
     );
   };
 
@@ -191,7 +217,7 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
             {listError && <Alert type="error" showIcon message={listError} />}
             {!documents && !listError && <Spin />}
             {documents && (
-              <List size="small" split={false}>
+              <ul className="doc-list">
                 {entryItem({
                   id: packageKind,
                   kind: packageKind,
@@ -222,9 +248,11 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
                       .join(' · '),
                     ready: entry.ready,
                     missing: entry.missing,
+                    // Offered besides the region's list, or (年度工作总结) due a year after forming, not at filing.
+                    optional: !entry.inPackage || entry.kind === 'annualSummary',
                   }),
                 )}
-              </List>
+              </ul>
             )}
           </Card>
 
@@ -245,17 +273,20 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
                 </Button>
               </Space>
               {isBrowserHost && (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  浏览器版使用浏览器的打印对话框，请在其中设置份数并勾选“逐份打印”。
-                </Typography.Text>
+                // Said before printing: the browser's dialog starts at 1 copy and the page cannot change that.
+                <Alert type="info" showIcon data-testid="print-copies-hint"
+                  message={`打印对话框打开后，请将“份数”设为 ${copies}，并勾选“逐份打印”（浏览器版无法替您设置）。`} />
               )}
             </Space>
           </Card>
 
           <Card size="small" title={<span><FolderOpenOutlined /> 导出到文件夹</span>}>
             <Space direction="vertical" style={{ width: '100%' }}>
-              <Typography.Text type="secondary">
-                在所选位置新建文件夹“{exportFolderName(draft.fields.consortiumName ?? '')}”，写入 Word 文件、Excel 名单、盖章清单{withPdf ? '和 PDF' : ''}；导出前自动保存一个历史版本。
+              <Typography.Text type="secondary" data-testid="export-where">
+                {isBrowserHost
+                  ? `浏览器版不能选择位置：将在本机数据文件夹的“导出”子文件夹${browserFolder ? `（${browserFolder}）` : ''}中新建文件夹“${exportFolderName(draft.fields.consortiumName ?? '')}”`
+                  : `在所选位置新建文件夹“${exportFolderName(draft.fields.consortiumName ?? '')}”`}
+                ，写入 Word 文件、Excel 名单、盖章清单{withPdf ? '和 PDF' : ''}；导出前自动保存一个历史版本。
               </Typography.Text>
               <Checkbox checked={withPdf} onChange={(event) => setWithPdf(event.target.checked)}>
                 同时生成 PDF
@@ -267,7 +298,7 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
                 </Radio.Group>
               )}
               <Button type="primary" icon={<FolderOpenOutlined />} loading={exporting} onClick={() => void exportFolder()}>
-                {isBrowserHost ? '导出' : '选择位置并导出'}
+                {isBrowserHost ? '导出到数据文件夹' : '选择位置并导出'}
               </Button>
               {exporting && <Typography.Text type="secondary">正在生成文件{withPdf ? '（生成 PDF 需要十几秒）' : ''}…</Typography.Text>}
               {exportError && <Alert type="error" showIcon message="导出失败" description={exportError} />}

@@ -6,6 +6,7 @@ import type { Values } from '../../../electron/shared/draft';
 import type { FieldDef, RegionTemplate } from '../../../electron/shared/region-template';
 import { parseInteger, validateValue } from '../../../electron/shared/validation';
 import { FieldInput } from '../components/FieldInput';
+import { selectOverflow } from '../components/select-overflow';
 
 export interface FieldFocus {
   key: string;
@@ -20,6 +21,11 @@ export function useFieldFocus(focus: FieldFocus | null | undefined, ready = true
       const element = document.getElementById(`field-${focus.key}`);
       element?.scrollIntoView({ block: 'center' });
       element?.focus({ preventScroll: true });
+      // The cursor goes to the problem: what is past a 字数 limit is selected, otherwise the end of the text.
+      if (element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && element.type === 'text')) {
+        const max = Number(element.dataset.maxChars);
+        if (!(max > 0 && selectOverflow(element, max))) element.setSelectionRange(element.value.length, element.value.length);
+      }
     }, 30);
     return () => clearTimeout(timer);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request (its nonce) moves the focus

@@ -43,6 +43,7 @@ export function TablesStep(props: {
           )}
           {table.key !== 'members' && table.note && <TableNote note={table.note} />}
           <TableSection
+            draftId={draft.id}
             table={table}
             rows={draft.tables[table.key]}
             actions={props.actions}
@@ -78,6 +79,7 @@ const TableNote = memo(function TableNote({ note }: { note: string }) {
 
 /** Binds the draft's actions to one table, so the grid gets callbacks that stay the same while typing. */
 const TableSection = memo(function TableSection(props: {
+  draftId: string;
   table: TableDef;
   rows: TableRow[];
   actions: DraftActions;
@@ -97,9 +99,7 @@ const TableSection = memo(function TableSection(props: {
     [actions, key],
   );
   const onInsertRows = useCallback(
-    (atIndex: number, rows: Values[]) => {
-      actions.insertRows(key, atIndex, rows);
-    },
+    (atIndex: number, rows: Values[]) => actions.insertRows(key, atIndex, rows),
     [actions, key],
   );
   const onDeleteRows = useCallback((rowIds: string[]) => actions.deleteRows(key, rowIds), [actions, key]);
@@ -107,6 +107,7 @@ const TableSection = memo(function TableSection(props: {
   return (
     <DataGrid
       gridId={key}
+      historyKey={`${props.draftId}:${key}`}
       label={table.label}
       columns={columns}
       rows={props.rows}

@@ -21,6 +21,8 @@ export const TextsStep = memo(function TextsStep(props: {
   focus?: FieldFocus | null;
   /** Shown under the editor (the agreement's participants …). */
   footer?: ReactNode;
+  /** The 填表说明 lines about one section, shown with that section. */
+  notesFor?: (field: FieldDef) => string[];
 }) {
   const { fields, values, onChange, focus } = props;
   const [selected, setSelected] = useState<string>(fields[0]?.key ?? '');
@@ -67,6 +69,11 @@ export const TextsStep = memo(function TextsStep(props: {
             required={field.required}
             htmlFor={`field-${field.key}`}
           >
+            {(props.notesFor?.(field) ?? []).map((line) => (
+              <div key={line} className="texts-help texts-note" data-testid="section-note">
+                填表说明：{line}
+              </div>
+            ))}
             {field.help && (
               <div className="texts-help" id={`help-${field.key}`}>
                 {field.help}
