@@ -39,7 +39,7 @@ type AntdComponent = ComponentType<Record<string, unknown>> & { _InternalPanelDo
 const skipped = new Set(['ConfigProvider', 'Grid']);
 
 /** Props that make a component render the parts whose styles the app needs (open popups, a row, an icon). */
-const propsFor: Record<string, Record<string, unknown>> = {
+const propsFor: Record<string, Record<string, unknown> | Record<string, unknown>[]> = {
   Table: { columns: [{ title: 'a', dataIndex: 'a', key: 'a' }], dataSource: [{ key: 1, a: 'a' }], pagination: { total: 40 } },
   Tabs: { items: [{ key: 'a', label: 'a', children: 'a' }] },
   Steps: { items: [{ title: 'a' }, { title: 'b' }] },
@@ -50,14 +50,16 @@ const propsFor: Record<string, Record<string, unknown>> = {
   QRCode: { value: 'a' },
   Affix: { children: 'a' },
   Badge: { count: 1 },
+  // The preset colours and the status colours are two more style sheets, registered only when used.
+  Tag: [{}, { color: 'blue' }, { color: 'success' }],
   Result: { status: 'success' },
 };
 
 /**
  * Components that the app's components render inside themselves (Table's pager and filters, Select's list,
- * the App's message and notification), whose styles are needed although the sources never import them.
+ * Form's grid, the App's message and notification), whose styles are needed although the sources never import them.
  */
-const renderedInside = ['Pagination', 'Dropdown', 'Menu', 'Popover', 'Tooltip', 'Empty', 'Spin', 'Checkbox', 'Radio', 'Select', 'Input', 'message', 'notification', 'Modal', 'Skeleton'];
+const renderedInside = ['Row', 'Col', 'Pagination', 'Dropdown', 'Menu', 'Popover', 'Tooltip', 'Empty', 'Spin', 'Checkbox', 'Radio', 'Select', 'Input', 'message', 'notification', 'Modal', 'Skeleton'];
 
 /** The antd components the sources import by name (`import { Button, Table } from 'antd'`). */
 export function antdComponentsUsed(sourceDir: string): Set<string> {
@@ -101,11 +103,14 @@ export function extractAntdCss(only?: Set<string>): string {
       const parts: ComponentType<Record<string, unknown>>[] = [component];
       // Popups (Modal, Tooltip, Popconfirm, Select's list …) render nothing closed; their panels carry the styles.
       if (component._InternalPanelDoNotUseOrYouWillBeFired) parts.push(component._InternalPanelDoNotUseOrYouWillBeFired);
+      const propSets = ([] as Record<string, unknown>[]).concat(propsFor[name] ?? {});
       for (const part of parts) {
-        try {
-          server.renderToString(react.createElement(cssinjs.StyleProvider, { cache, children: react.createElement(part, propsFor[name] ?? {}) }));
-        } catch {
-          // A component that cannot render without real props keeps generating its style in the page.
+        for (const props of propSets) {
+          try {
+            server.renderToString(react.createElement(cssinjs.StyleProvider, { cache, children: react.createElement(part, props) }));
+          } catch {
+            // A component that cannot render without real props keeps generating its style in the page.
+          }
         }
       }
     }
