@@ -104,6 +104,9 @@ export function extractAntdCss(only?: Set<string>): string {
       // Popups (Modal, Tooltip, Popconfirm, Select's list …) render nothing closed; their panels carry the styles.
       if (component._InternalPanelDoNotUseOrYouWillBeFired) parts.push(component._InternalPanelDoNotUseOrYouWillBeFired);
       const propSets = ([] as Record<string, unknown>[]).concat(propsFor[name] ?? {});
+      // A form item inside a form: the item's own sheets (label, control, the fallback one) register only there.
+      const item = (component as AntdComponent & { Item?: ComponentType<Record<string, unknown>> }).Item;
+      if (name === 'Form' && item) propSets.push({ children: react.createElement(item, { label: 'a', help: 'a', children: 'a' }) });
       for (const part of parts) {
         for (const props of propSets) {
           try {
