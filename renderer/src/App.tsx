@@ -1,16 +1,21 @@
 import { InfoCircleOutlined, QuestionCircleOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Descriptions, List, Modal, Popconfirm } from 'antd';
+import { App as AntApp, Button, Descriptions, List, Modal, Popconfirm, Spin } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { BackupSummary } from '../../electron/shared/contract/safety';
 import type { StepId } from '../../electron/shared/region-template';
 import { api } from './api/client';
-import { HelpDialog } from './components/HelpDialog';
 import { SaveIndicator } from './components/SaveIndicator';
-import { DraftScreen } from './screens/DraftScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { saveQueue } from './state/save-queue';
 import { isStepId } from './steps/steps';
+
+// The draft screen (every step, the grids, the print view) is most of the bundle and the home screen needs
+// none of it: it loads in its own chunk when a draft is opened, or right after the home screen is shown.
+const loadDraftScreen = () => import('./screens/DraftScreen');
+const DraftScreen = lazy(() => loadDraftScreen().then((module) => ({ default: module.DraftScreen })));
+// The guide carries its screenshots: it loads when asked for, not with the first screen.
+const HelpDialog = lazy(() => import('./components/HelpDialog').then((module) => ({ default: module.HelpDialog })));
 
 interface Route {
   draftId: string | null;
@@ -56,6 +61,12 @@ export function App() {
     };
   }, [modal]);
 
+  // Fetched once the home screen is up, so that opening a draft does not wait for the download.
+  useEffect(() => {
+    const timer = window.setTimeout(() => void loadDraftScreen().catch(() => undefined), 1500);
+    return () => window.clearTimeout(timer);
+  }, []);
+
   return (
     <div className="app">
       <header className="app-header">
@@ -74,21 +85,27 @@ export function App() {
         </Button>
       </header>
       <main className="app-content">
-        {route.draftId ? (
-          <DraftScreen
-            key={route.draftId}
-            draftId={route.draftId}
-            step={route.step}
-            onStep={(step) => navigate(route.draftId, step)}
-            onBack={() => navigate(null)}
-            onOpenDraft={(id) => navigate(id)}
-          />
-        ) : (
-          <HomeScreen onOpen={(id) => navigate(id)} />
-        )}
+        <Suspense fallback={<div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}>
+          {route.draftId ? (
+            <DraftScreen
+              key={route.draftId}
+              draftId={route.draftId}
+              step={route.step}
+              onStep={(step) => navigate(route.draftId, step)}
+              onBack={() => navigate(null)}
+              onOpenDraft={(id) => navigate(id)}
+            />
+          ) : (
+            <HomeScreen onOpen={(id) => navigate(id)} />
+          )}
+        </Suspense>
       </main>
       {about && <AboutDialog onClose={() => setAbout(false)} />}
-      {help && <HelpDialog onClose={() => setHelp(false)} />}
+      {help && (
+        <Suspense fallback={null}>
+          <HelpDialog onClose={() => setHelp(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -5,6 +5,8 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+// antd's styles as a file made at build time, before the app's own so that those still take precedence.
+import 'virtual:antd-static.css';
 import './styles.css';
 
 dayjs.locale('zh-cn');

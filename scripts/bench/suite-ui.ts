@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { storeFileName } from '../../electron/core/paths';
@@ -157,6 +157,41 @@ async function homeRender(page: Page, url: string): Promise<HomePhases> {
   return pollPage<HomePhases>(page, 'window.__benchHomePhases');
 }
 
+/**
+ * The floor of the home screen: a page with no framework that asks the same host for the same drafts.list
+ * and draws the first 20 drafts as table rows with the class the probe waits for. Navigation, one small
+ * script, the core's answer and one layout and paint — what any home screen pays in this browser.
+ */
+function writeHomeFloor(rendererDir: string, token: string): string {
+  const dir = join(rendererDir, 'bench-floor');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><title>floor</title></head><body><div id="root"></div><script src="floor.js"></script></body></html>');
+  writeFileSync(
+    join(dir, 'floor.js'),
+    `fetch('/api/drafts.list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': ${JSON.stringify(token)} }, body: '{}' })
+  .then((response) => response.json())
+  .then((answer) => {
+    const table = document.createElement('table');
+    for (const draft of answer.value.slice(0, 20)) {
+      const row = table.insertRow();
+      row.className = 'ant-table-row';
+      row.insertCell().textContent = draft.name || draft.id;
+      row.insertCell().textContent = draft.leadUnit;
+      row.insertCell().textContent = draft.regionId;
+      row.insertCell().textContent = draft.updatedAt;
+    }
+    document.getElementById('root').appendChild(table);
+  });`,
+  );
+  return '/bench-floor/index.html';
+}
+
+async function homeFloorRender(page: Page, url: string): Promise<HomePhases> {
+  await page.goto('about:blank');
+  await page.goto(url);
+  return pollPage<HomePhases>(page, 'window.__benchHomePhases');
+}
+
 /** Medians of each phase's time since navigation began, rounded, for the figure's detail. */
 function phaseMedians(samples: HomePhases[]): Record<string, number> {
   const keys: Array<keyof HomePhases> = ['scriptLoaded', 'domContentLoaded', 'firstContent', 'listRequested', 'listAnswered', 'rowsInDom', 'drawn'];
@@ -202,6 +237,14 @@ export async function benchUi(context: BenchContext): Promise<SuiteResult> {
       if (i >= 0) homePhases.push(phases);
     }
     const homeSamples = homePhases.map((phases) => phases.drawn);
+
+    // The floor, measured right after in the same browser, so that the ratio carries the machine's load.
+    const floorPath = writeHomeFloor(renderer.dir, host.token);
+    const floorSamples: number[] = [];
+    for (let i = -context.plan.warmup; i < context.plan.runs; i++) {
+      const phases = await homeFloorRender(page, `${host.url}${floorPath}`);
+      if (i >= 0) floorSamples.push(phases.drawn);
+    }
 
     // Keystrokes: a cell of the 1 000-row team table, typed into character by character.
     await page.goto(`${host.url}/#/draft/${encodeURIComponent(bigDraft.id)}/team`);
@@ -273,6 +316,21 @@ export async function benchUi(context: BenchContext): Promise<SuiteResult> {
             firstLoadListAnsweredMs: Math.round(firstHome.listAnswered ?? Number.NaN),
             renderer: renderer.build,
           },
+        }),
+        figure({
+          id: 'ui.home.floor',
+          group: 'ui',
+          label: `Home floor: a framework-free page drawing the first 20 of the same drafts.list as table rows`,
+          value: median(floorSamples),
+          unit: 'ms',
+          samples: floorSamples,
+        }),
+        figure({
+          id: 'ui.home.ratio',
+          group: 'ui',
+          label: 'Home first render / floor',
+          value: median(homeSamples) / median(floorSamples),
+          unit: '×',
         }),
       ],
     };
