@@ -180,13 +180,16 @@ describe('the grid as an office user who lives in Excel expects it', () => {
     await grid.getByText('共 4 行').waitFor();
     const nameCell = page.locator('[data-cell="0:name"]');
     // 名称 is drawn wide enough for what it holds.
-    expect(await nameCell.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
+    expect(await nameCell.evaluate((element) => {
+      const box = element as unknown as { scrollWidth: number; clientWidth: number };
+      return box.scrollWidth <= box.clientWidth + 1;
+    })).toBe(true);
     const before = await nameCell.boundingBox();
     await page.locator('[data-cell="0:name"]').click();
     await page.keyboard.press('End');
     await expect.poll(() => focusedLabel(page)).toBe('法定代表人，第 1 行');
     // The table did scroll sideways to reach the last column, and 名称 stayed where it was.
-    expect(await grid.locator('.data-grid-scroll').evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    expect(await grid.locator('.data-grid-scroll').evaluate((element) => (element as unknown as { scrollLeft: number }).scrollLeft)).toBeGreaterThan(0);
     const after = await nameCell.boundingBox();
     expect(after?.x).toBeCloseTo(before?.x ?? -1, 0);
     await shotAt(page, 'grid-excel-05-members-frozen-1366', 1366, 768);
