@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ComponentType, ReactElement, ReactNode } from 'react';
 import type { Plugin } from 'vite';
+import { theme } from '../renderer/src/theme';
 
 /**
  * antd's styles, generated once at build time instead of in the page.
@@ -53,6 +54,7 @@ const propsFor: Record<string, Record<string, unknown> | Record<string, unknown>
   // The preset colours and the status colours are two more style sheets, registered only when used.
   Tag: [{}, { color: 'blue' }, { color: 'success' }],
   Result: { status: 'success' },
+  Input: [{}, { allowClear: true }, { status: 'error' }, { showCount: true, maxLength: 10 }],
 };
 
 /**
@@ -96,6 +98,7 @@ export function extractAntdCss(only?: Set<string>): string {
     const server = load('react-dom/server') as ReactDomServer;
     const cssinjs = load('@ant-design/cssinjs') as CssInJs;
     const antd = load('antd') as Record<string, unknown>;
+    const ConfigProvider = antd.ConfigProvider as ComponentType<{ theme: typeof theme; children?: ReactNode }>;
     const cache = cssinjs.createCache();
     for (const [name, value] of Object.entries(antd)) {
       if (skipped.has(name) || (only && !only.has(name)) || !/^[A-Z]/.test(name) || (typeof value !== 'function' && typeof value !== 'object') || value === null) continue;
@@ -103,6 +106,11 @@ export function extractAntdCss(only?: Set<string>): string {
       const parts: ComponentType<Record<string, unknown>>[] = [component];
       // Popups (Modal, Tooltip, Popconfirm, Select's list …) render nothing closed; their panels carry the styles.
       if (component._InternalPanelDoNotUseOrYouWillBeFired) parts.push(component._InternalPanelDoNotUseOrYouWillBeFired);
+      // Input's text area (the 500-字 texts) and its other kinds register sheets of their own.
+      for (const member of ['TextArea', 'Search', 'Password']) {
+        const sub = (component as unknown as Record<string, unknown>)[member];
+        if (name === 'Input' && typeof sub === 'object' && sub !== null) parts.push(sub as ComponentType<Record<string, unknown>>);
+      }
       const propSets = ([] as Record<string, unknown>[]).concat(propsFor[name] ?? {});
       // A form item inside a form: the item's own sheets (label, control, the fallback one) register only there.
       const item = (component as AntdComponent & { Item?: ComponentType<Record<string, unknown>> }).Item;
@@ -110,7 +118,10 @@ export function extractAntdCss(only?: Set<string>): string {
       for (const part of parts) {
         for (const props of propSets) {
           try {
-            server.renderToString(react.createElement(cssinjs.StyleProvider, { cache, children: react.createElement(part, props) }));
+            // Under the app's own theme: its tokens are part of each style's hash, so styles made under antd's
+            // default theme would not be the ones the page asks for.
+            const themed = react.createElement(ConfigProvider, { theme, children: react.createElement(part, props) });
+            server.renderToString(react.createElement(cssinjs.StyleProvider, { cache, children: themed }));
           } catch {
             // A component that cannot render without real props keeps generating its style in the page.
           }

@@ -23,9 +23,10 @@ describe('the export step and the 填表说明 beside each step, for Inner Mongo
       expect(await entry.textContent()).toContain('选用');
       expect(await entry.textContent()).not.toMatch(/缺 \d+ 项/);
     }
-    // The application form is required and still incomplete: that one is flagged.
+    // The application form is required and still incomplete: that one is flagged. Inner Mongolia files one
+    // stamped original online (scanned and uploaded), so the print hint starts at one copy.
     expect(await page.locator('[data-document="applicationForm"]').textContent()).toMatch(/缺 \d+ 项/);
-    expect(await page.getByTestId('print-copies-hint').textContent()).toContain('请将“份数”设为 3');
+    expect(await page.getByTestId('print-copies-hint').textContent()).toContain('请将“份数”设为 1');
     await page.getByRole('spinbutton', { name: '打印份数' }).fill('2');
     await expect.poll(() => page.getByTestId('print-copies-hint').textContent()).toContain('请将“份数”设为 2');
     expect(await page.getByTestId('export-where').textContent()).toContain('浏览器版不能选择位置');

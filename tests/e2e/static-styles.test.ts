@@ -42,7 +42,7 @@ describe('antd styles extracted at build time', () => {
     await page.locator(`tr[data-row-key="${draft.id}"]`).waitFor();
     // 新建申报 is antd's primary button: its colour and rounded corners come from the extracted file.
     const primary = page.getByRole('button', { name: /新建申报/ });
-    expect(await computed(primary, 'backgroundColor')).toBe('rgb(22, 119, 255)');
+    expect(await computed(primary, 'backgroundColor')).toBe('rgb(9, 88, 217)');
     expect(await computed(primary, 'borderTopLeftRadius')).toBe('6px');
     expect(await page.evaluate(runtimeStyles)).toEqual([]);
 
