@@ -5,7 +5,9 @@ import { exportPackage, removeStaleWorkFolders } from '../core/documents/export-
 import { describeFailure } from '../core/os-errors';
 import { DraftStore } from '../core/storage/draft-store';
 import { parseProjectFile, projectDraftToDraft } from '../core/project/project-file';
-import { getRegionTemplate, loadRegionTemplates } from '../core/regions/templates';
+import { loadRegionTemplates } from '../core/regions/templates';
+import { readUserRegionFile } from '../core/regions/region-file';
+import type { RegionTemplate } from '../shared/region-template';
 import type { CheckReport } from '../shared/checks';
 import type { Draft } from '../shared/draft';
 import { leadTier, memberKeys } from '../shared/draft';
@@ -39,10 +41,44 @@ const validators: Record<string, { label: string; check: (value: string) => Valu
   phone: { label: '电话号码', check: checkPhone },
 };
 
-/** The drafts of a project file, or null after telling the user (in Chinese) why it cannot be read. */
-function readProjectDrafts(file: string, io: CliIo): Draft[] | null {
+/**
+ * The built-in regions plus the one `--region-file <file>` names, or null after telling the user why that
+ * file is refused.
+ */
+function regionsFor(args: string[], io: CliIo): RegionTemplate[] | null {
+  const builtIns = loadRegionTemplates();
+  const index = args.indexOf('--region-file');
+  if (index < 0) return builtIns;
+  const file = args[index + 1];
+  if (!file || file.startsWith('--')) {
+    io.err('用法：--region-file <地区文件.json>\n');
+    return null;
+  }
   try {
-    return parseProjectFile(readInputText(file, '项目文件'), loadRegionTemplates()).drafts.map((pd) => projectDraftToDraft(pd, randomUUID));
+    return [...builtIns, readUserRegionFile(file, builtIns)];
+  } catch (error) {
+    const known = describeFailure(error, { action: '读取地区文件', path: file });
+    io.err(`${known ? known.message : `无法读取地区文件：${String(error)}`}\n`);
+    return null;
+  }
+}
+
+/** Positional arguments: those that are neither an option nor the value of `valued` options. */
+function positional(args: string[], valued: string[]): string[] {
+  return args.filter((arg, i) => !arg.startsWith('--') && !(i > 0 && valued.includes(args[i - 1] ?? '')));
+}
+
+function regionOf(regions: RegionTemplate[], id: string): RegionTemplate {
+  const template = regions.find((region) => region.id === id);
+  // parseProjectFile already refused drafts of other regions.
+  if (!template) throw new Error(`No region template with id "${id}"`);
+  return template;
+}
+
+/** The drafts of a project file, or null after telling the user (in Chinese) why it cannot be read. */
+function readProjectDrafts(file: string, io: CliIo, regions: RegionTemplate[]): Draft[] | null {
+  try {
+    return parseProjectFile(readInputText(file, '项目文件'), regions).drafts.map((pd) => projectDraftToDraft(pd, randomUUID));
   } catch (error) {
     const known = describeFailure(error, { action: '读取项目文件', path: file });
     io.err(`${known ? known.message : `无法读取项目文件：${String(error)}`}\n`);
@@ -80,7 +116,7 @@ function reportAsText(name: string, report: CheckReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-const exportUsage = 'export <项目文件> --out <文件夹> [--pdf] [--pdf-per-document]';
+const exportUsage = 'export <项目文件> --out <文件夹> [--region-file <地区文件>] [--pdf] [--pdf-per-document]';
 
 /**
  * Exports every draft of a project file as the app does (one folder per consortium), through a throw-away
@@ -90,12 +126,14 @@ const exportUsage = 'export <项目文件> --out <文件夹> [--pdf] [--pdf-per-
 async function runExportCommand(args: string[], io: CliIo): Promise<number> {
   const outIndex = args.indexOf('--out');
   const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
-  const file = args.find((arg, i) => !arg.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
+  const file = positional(args, ['--out', '--region-file'])[0];
   if (!file || !out || out.startsWith('--')) {
     io.err(`用法：${exportUsage}\n`);
     return 2;
   }
-  const drafts = readProjectDrafts(file, io);
+  const regions = regionsFor(args, io);
+  if (!regions) return 2;
+  const drafts = readProjectDrafts(file, io, regions);
   if (!drafts) return 2;
   // Work folders of runs that were killed (Ctrl+C during a PDF conversion) are old news now.
   removeStaleWorkFolders();
@@ -117,7 +155,7 @@ async function runExportCommand(args: string[], io: CliIo): Promise<number> {
         tables: Object.fromEntries(Object.entries(draft.tables).map(([table, rows]) => [table, rows.map((row) => row.values)])),
       });
       const result = await exportPackage({
-        template: getRegionTemplate(stored.regionId),
+        template: regionOf(regions, stored.regionId),
         draft: stored,
         store,
         outDir,
@@ -139,20 +177,22 @@ async function runExportCommand(args: string[], io: CliIo): Promise<number> {
 /** Every CLI command, by name. Issues that add capabilities add their commands here. */
 export const commands: Record<string, CliCommand> = {
   check: {
-    summary: `check <项目文件> [--text]：输出每份草稿的校验与申报条件检查结果（JSON，或 --text 表格）。${checkExitCodesHelp}`,
+    summary: `check <项目文件> [--region-file <地区文件>] [--text]：输出每份草稿的校验与申报条件检查结果（JSON，或 --text 表格）。${checkExitCodesHelp}`,
     run(args, io) {
-      const file = args.find((arg) => !arg.startsWith('--'));
+      const file = positional(args, ['--region-file'])[0];
       if (!file) {
-        io.err('用法：check <项目文件> [--text]\n');
+        io.err('用法：check <项目文件> [--region-file <地区文件>] [--text]\n');
         return 2;
       }
-      const drafts = readProjectDrafts(file, io);
+      const regions = regionsFor(args, io);
+      if (!regions) return 2;
+      const drafts = readProjectDrafts(file, io, regions);
       if (!drafts) return 2;
       const context = projectContext(drafts);
       const results = drafts.map((draft) => ({
         name: draft.fields.consortiumName ?? '',
         regionId: draft.regionId,
-        report: checkDraft(getRegionTemplate(draft.regionId), draft, context),
+        report: checkDraft(regionOf(regions, draft.regionId), draft, context),
       }));
       if (args.includes('--text')) for (const result of results) io.out(reportAsText(result.name, result.report));
       else io.out(`${JSON.stringify({ file, drafts: results }, null, 2)}\n`);

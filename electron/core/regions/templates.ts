@@ -186,6 +186,11 @@ function withDocumentFields(template: RegionTemplate): RegionTemplate {
   return { ...template, fields };
 }
 
+/** A checked template as the app uses it (also for region files a user supplies). */
+export function finishRegionTemplate(template: RegionTemplate): RegionTemplate {
+  return withDocumentFields(template);
+}
+
 /** Reads and checks one template file; the error names the file and the path inside it. */
 export function readRegionTemplate(file: string): RegionTemplate {
   let raw: unknown;

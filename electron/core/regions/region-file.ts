@@ -1,0 +1,91 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { z } from 'zod';
+import { regionTemplateSchema, type RegionTemplate } from '../../shared/region-template';
+import { UserError } from '../../shared/errors';
+import { finishRegionTemplate, templateIntegrityProblems } from './templates';
+
+/** Real region files are tens of kilobytes; anything far larger is refused before it is read. */
+export const maxRegionFileBytes = 2 * 1024 * 1024;
+
+/** "rules[3].threshold" from a zod issue path. */
+function issuePath(path: ReadonlyArray<PropertyKey>): string {
+  let text = '';
+  for (const part of path) text += typeof part === 'number' ? `[${part}]` : `${text ? '.' : ''}${String(part)}`;
+  return text || '（文件顶层）';
+}
+
+/** What a zod issue expected, in words a local office can act on. */
+function expectedText(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `缺少此项（应为 ${issue.expected}）` : `类型不对，应为 ${issue.expected}`;
+    case 'invalid_value':
+      return `取值不对，应为以下之一：${issue.values.map((value) => JSON.stringify(value)).join('、')}`;
+    case 'invalid_union':
+      return '不是允许的写法（例如规则的 kind 不是支持的规则类型）';
+    case 'unrecognized_keys':
+      return `含有不认识的项：${issue.keys.join('、')}`;
+    case 'too_small':
+      return `太小或太短（至少 ${String(issue.minimum)}）`;
+    case 'too_big':
+      return `太大或太长（至多 ${String(issue.maximum)}）`;
+    default:
+      return `不符合要求（${issue.message}）`;
+  }
+}
+
+/**
+ * Reads a region file a user supplies (same schema as resources/regions/*.json). It is refused with a Chinese
+ * message naming the path inside the file and what was expected when it is too big, not JSON, of the wrong
+ * shape, inconsistent, or uses an id one of `builtIns` already has.
+ */
+export function readUserRegionFile(file: string, builtIns: readonly RegionTemplate[]): RegionTemplate {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new Error('not a regular file');
+    size = stat.size;
+  } catch (error) {
+    throw new UserError('region-file-unreadable', `无法读取地区文件「${file}」：文件不存在或不是普通文件。`, `${file}: ${String(error)}`);
+  }
+  if (size > maxRegionFileBytes) {
+    throw new UserError(
+      'region-file-too-big',
+      `地区文件「${file}」过大（${Math.ceil(size / 1024)} KB），地区文件不应超过 ${maxRegionFileBytes / 1024 / 1024} MB。`,
+      `${file}: ${size} bytes > ${maxRegionFileBytes}`,
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UserError('region-file-not-json', `地区文件「${file}」不是有效的 JSON 文件。`, `${file}: ${(error as Error).message}`);
+  }
+  const parsed = regionTemplateSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5);
+    throw new UserError(
+      'region-file-shape',
+      `地区文件「${file}」格式不正确：${issues.map((issue) => `${issuePath(issue.path)} ${expectedText(issue)}`).join('；')}`,
+      `${file}: ${parsed.error.issues.map((issue) => `${issuePath(issue.path)}: ${issue.message}`).join('; ')}`,
+    );
+  }
+  const template = parsed.data;
+  const clash = builtIns.find((region) => region.id === template.id);
+  if (clash) {
+    throw new UserError(
+      'region-file-id-clash',
+      `地区文件「${file}」格式不正确：id 「${template.id}」与内置地区「${clash.name}」重复，请换一个新的 id。`,
+      `${file}: id ${template.id} is a built-in region`,
+    );
+  }
+  const problems = templateIntegrityProblems(template);
+  if (problems.length > 0) {
+    throw new UserError(
+      'region-file-inconsistent',
+      `地区文件「${file}」内容前后不一致：${problems.slice(0, 5).join('；')}`,
+      `${file}: ${problems.join('; ')}`,
+    );
+  }
+  return finishRegionTemplate(template);
+}
