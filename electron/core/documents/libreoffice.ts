@@ -52,19 +52,7 @@ export async function convertToPdf(files: string[], outDir: string, options: Con
   if (files.length === 0) return [];
   const profile = mkdtempSync(join(tmpdir(), 'lianheti-lo-profile-'));
   try {
-    const args = [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless',
-      '--norestore',
-      '--nolockcheck',
-      '--nodefault',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      outDir,
-      ...files,
-    ];
-    const { stdout, stderr } = await run(options.soffice, args, options.timeoutMs ?? 180_000);
+    const { stdout, stderr } = await runHeadless(options.soffice, { profileDir: profile, convertTo: 'pdf', outDir, files, timeoutMs: options.timeoutMs ?? 180_000 });
     const pdfs = files.map((file) => join(outDir, `${basename(file, extname(file))}.pdf`));
     const missing = pdfs.filter((pdf) => !existsSync(pdf));
     if (missing.length > 0) {
@@ -76,11 +64,43 @@ export async function convertToPdf(files: string[], outDir: string, options: Con
   }
 }
 
-function run(command: string, args: string[], timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
+/** A LibreOffice run that failed; `timedOut` when it was stopped at its time limit. */
+export class LibreOfficeRunError extends Error {
+  constructor(
+    message: string,
+    readonly timedOut: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One headless conversion run: `files` into `outDir` as `convertTo` (a filter such as 'pdf' or
+ * 'docx:MS Word 2007 XML'), with its own profile so it never meets a LibreOffice the user has open, killed at
+ * its time limit.
+ */
+export function runHeadless(
+  soffice: string,
+  job: { profileDir: string; convertTo: string; outDir: string; files: string[]; timeoutMs: number },
+): Promise<{ stdout: string; stderr: string }> {
+  const args = [
+    `-env:UserInstallation=${pathToFileURL(job.profileDir).href}`,
+    '--headless',
+    '--norestore',
+    '--nolockcheck',
+    '--nodefault',
+    '--convert-to',
+    job.convertTo,
+    '--outdir',
+    job.outDir,
+    ...job.files,
+  ];
   return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout: timeoutMs, windowsHide: true, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${command} failed: ${error.message}\n${stderr}`));
-      else resolve({ stdout: String(stdout), stderr: String(stderr) });
+    execFile(soffice, args, { timeout: job.timeoutMs, killSignal: 'SIGKILL', windowsHide: true, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) {
+        const timedOut = (error as NodeJS.ErrnoException & { killed?: boolean }).killed === true;
+        reject(new LibreOfficeRunError(`${soffice} failed: ${error.message}\n${String(stderr)}`, timedOut));
+      } else resolve({ stdout: String(stdout), stderr: String(stderr) });
     });
   });
 }

@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { UserError } from '../../shared/errors';
-import { findSoffice } from '../documents/libreoffice';
+import { findSoffice, LibreOfficeRunError, runHeadless } from '../documents/libreoffice';
 import { docxLimits } from './docx-package';
 
 /**
@@ -36,23 +34,11 @@ export async function convertToDocx(bytes: Buffer, fileName: string, deps: Conve
     const input = join(work, `source${extensionOf(bytes)}`);
     const outDir = join(work, 'out');
     writeFileSync(input, bytes);
-    const args = [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless',
-      '--norestore',
-      '--nolockcheck',
-      '--nodefault',
-      '--convert-to',
-      'docx:MS Word 2007 XML',
-      '--outdir',
-      outDir,
-      input,
-    ];
     const timeoutMs = deps.timeoutMs ?? convertTimeoutMs;
     try {
-      await run(soffice, args, timeoutMs);
+      await runHeadless(soffice, { profileDir: profile, convertTo: 'docx:MS Word 2007 XML', outDir, files: [input], timeoutMs });
     } catch (error) {
-      const timedOut = error instanceof RunError && error.timedOut;
+      const timedOut = error instanceof LibreOfficeRunError && error.timedOut;
       throw new UserError(
         timedOut ? 'docx.convertTimeout' : 'docx.convertFailed',
         timedOut
@@ -88,24 +74,4 @@ function extensionOf(bytes: Buffer): string {
   if (head.startsWith('{\\rtf')) return '.rtf';
   if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return '.odt';
   return '.doc';
-}
-
-class RunError extends Error {
-  constructor(
-    message: string,
-    readonly timedOut: boolean,
-  ) {
-    super(message);
-  }
-}
-
-function run(command: string, args: string[], timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout: timeoutMs, killSignal: 'SIGKILL', windowsHide: true, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
-      if (error) {
-        const timedOut = (error as NodeJS.ErrnoException & { killed?: boolean }).killed === true;
-        reject(new RunError(`${command} failed: ${error.message}\n${String(stderr)}`, timedOut));
-      } else resolve();
-    });
-  });
 }
