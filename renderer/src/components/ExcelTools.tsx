@@ -1,5 +1,5 @@
 import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Descriptions, Modal, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Descriptions, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { memo, useRef, useState } from 'react';
 import type { RegionId } from '../../../electron/shared/region-template';
 import type { ImportMode, ImportPreview, ImportProblem, WorkbookTable } from '../../../electron/shared/workbooks';
@@ -7,8 +7,9 @@ import { workbookSheetNames } from '../../../electron/shared/workbooks';
 import { api } from '../api/client';
 import { saveQueue } from '../state/save-queue';
 import { downloadBase64, fileToBase64 } from './files';
+import { ImportModeChoice, type ImportModeLabels } from './ImportModeChoice';
 
-const modeLabels: Record<ImportMode, { title: string; note: string }> = {
+const modeLabels: ImportModeLabels = {
   append: { title: '只添加新的行', note: '表中已有的单位（人员、平台）不变，只添加表中没有的' },
   update: { title: '添加并更新', note: '添加新的行；已有的行用 Excel 中不为空的单元格更新' },
   replace: { title: '整表替换', note: '表格变为 Excel 中的内容（导入前自动保存历史版本）' },
@@ -201,18 +202,7 @@ function ImportDialog(props: {
           ]}
         />
       )}
-      <Radio.Group value={mode} onChange={(event) => setMode(event.target.value as ImportMode)} aria-label="导入方式">
-        <Space direction="vertical">
-          {(Object.keys(modeLabels) as ImportMode[]).map((key) => (
-            <Radio key={key} value={key}>
-              {modeLabels[key].title}
-              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                {modeLabels[key].note}
-              </Typography.Text>
-            </Radio>
-          ))}
-        </Space>
-      </Radio.Group>
+      <ImportModeChoice labels={modeLabels} value={mode} onChange={setMode} />
     </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { FileWordOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Descriptions, Modal, Radio, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Descriptions, Modal, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { DocxImportPreview, RecognizedField, RecognizedRow, RecognizedTable, UnrecognizedItem } from '../../../electron/shared/docx-import';
 import { describeSource } from '../../../electron/shared/docx-import';
@@ -9,10 +9,11 @@ import type { ImportMode } from '../../../electron/shared/workbooks';
 import { api, ApiError } from '../api/client';
 import { saveQueue } from '../state/save-queue';
 import { fileToBase64 } from './files';
+import { ImportModeChoice, type ImportModeLabels } from './ImportModeChoice';
 
 type Preview = DocxImportPreview & { importId: string };
 
-const modeLabels: Record<ImportMode, { title: string; note: string }> = {
+const modeLabels: ImportModeLabels = {
   append: { title: '只补充空白', note: '草稿中已填的内容不变，只填入空着的栏目，并添加表中没有的行' },
   update: { title: '补充并更新', note: 'Word 中不为空的内容覆盖草稿；表格中相同的单位（人员、平台）更新，其余添加' },
   replace: { title: '以 Word 为准', note: 'Word 中识别到的栏目和表格替换草稿中的（导入前自动保存历史版本）' },
@@ -321,18 +322,7 @@ function WordImportDialog(props: {
         ]}
       />
       {props.draftId && (
-        <Radio.Group value={mode} onChange={(event) => setMode(event.target.value as ImportMode)} aria-label="导入方式" style={{ marginTop: 8 }}>
-          <Space direction="vertical">
-            {(Object.keys(modeLabels) as ImportMode[]).map((key) => (
-              <Radio key={key} value={key}>
-                {modeLabels[key].title}
-                <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                  {modeLabels[key].note}
-                </Typography.Text>
-              </Radio>
-            ))}
-          </Space>
-        </Radio.Group>
+        <ImportModeChoice labels={modeLabels} value={mode} onChange={setMode} style={{ marginTop: 8 }} />
       )}
     </Modal>
   );
