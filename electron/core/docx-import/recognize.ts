@@ -21,6 +21,7 @@ import type { ColumnDef, FieldDef, RegionId, RegionTemplate, TableDef, TableId }
 import { normalizeUscc, validateValue, type ValueProblem } from '../../shared/validation';
 import { isBlankValue, labelScore, normalizeLabel, strippedLabel } from './labels';
 import { convertValue, joinLines } from './values';
+import { fieldLabel } from '../checks/values';
 
 /**
  * Recognising a filled form by its labels. The region template says what the form asks (field labels,
@@ -165,7 +166,8 @@ function recognizedField(field: FieldDef, foundLabel: string, paragraphs: string
   const original = joinLines(paragraphs);
   return {
     key: field.key,
-    label: field.label,
+    // Whose 身份证号 it is: the preview names a field as the checks' messages do.
+    label: fieldLabel(field),
     foundLabel: foundLabel.replace(/\s+/g, ' ').trim(),
     value: converted.value,
     ...(original !== converted.value ? { original } : {}),
@@ -614,7 +616,7 @@ class Recognizer {
         !f.extra &&
         (f.step === 'basic' || (f.step === 'texts' && !this.planKeys.has(f.key) && f.type === 'longtext')),
     );
-    return printed.filter((f) => !this.fields.has(f.key)).map((f) => ({ key: f.key, label: f.label, required: f.required }));
+    return printed.filter((f) => !this.fields.has(f.key)).map((f) => ({ key: f.key, label: fieldLabel(f), required: f.required }));
   }
 }
 
