@@ -3,19 +3,24 @@
 # docs/security.md does not list, with its explanation, in the table "Accepted Electronegativity findings".
 # Run by .ci/run after the tests (npx fetches the scanner from the npm registry); not part of `npm test`.
 #
-#   scripts/electronegativity.sh                      # scan, write test-results/electronegativity.csv, check
-#   ELECTRONEGATIVITY_CSV=report.csv scripts/electronegativity.sh   # only check an existing report
+#   scripts/electronegativity.sh                      # scan, write test-results/electronegativity.json, check
+#   ELECTRONEGATIVITY_REPORT=report.json scripts/electronegativity.sh   # only check an existing report
+#
+# The scanner is called through its API, not its `-o report.csv`: 1.10.3 writes the CSV header and the rows
+# with two concurrent fs.writeFile calls, so the header can land over the first row and the file is garbage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-report=test-results/electronegativity.csv
-if [[ -n "${ELECTRONEGATIVITY_CSV:-}" ]]; then
-  report="$ELECTRONEGATIVITY_CSV"
+report=test-results/electronegativity.json
+if [[ -n "${ELECTRONEGATIVITY_REPORT:-}" ]]; then
+  report="$ELECTRONEGATIVITY_REPORT"
 else
   mkdir -p test-results
   rm -f "$report"
-  # The installed Electron version, so the scanner judges defaults for it (it cannot look releases up offline).
-  npx --yes @doyensec/electronegativity@1.10.3 -i electron -o "$report" -e "$(node -p "require('electron/package.json').version")"
+  # The Electron version the lock pins, so the scanner judges defaults for it (it cannot look releases up
+  # offline, and node_modules/electron may be absent where Electron's installer was not allowed to run).
+  electron_version="$(node -p "require('./package-lock.json').packages['node_modules/electron'].version")"
+  npx --yes -p @doyensec/electronegativity@1.10.3 -c "node scripts/electronegativity-scan.cjs electron $electron_version $report"
 fi
 if [[ ! -f "$report" ]]; then
   echo "electronegativity: no report was written to $report" >&2
@@ -26,51 +31,19 @@ node - "$report" docs/security.md <<'NODE'
 const { readFileSync } = require('node:fs');
 const [reportFile, docFile] = process.argv.slice(2);
 
-// RFC 4180 CSV (quoted fields may hold commas, quotes and newlines).
-function parseCsv(text) {
-  const rows = [];
-  let row = [], field = '', quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i += 1; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
-}
-
-const text = readFileSync(reportFile, 'utf8');
-const rows = parseCsv(text);
-// A report whose rows do not parse one per finding (a half-written file, an unbalanced quote) must not
-// read as "no HIGH findings": count the lines that start with a check id and insist they all parsed.
-const idLines = text.split(/\r?\n/).filter((line) => /^[A-Z0-9_]+_CHECK,/.test(line)).length;
-const parsedIds = rows.filter((row) => /^[A-Z0-9_]+_CHECK$/.test((row[0] ?? '').trim())).length;
-if (idLines !== parsedIds || /HIGH/.test(text) !== rows.some((row) => row.some((cell) => /^high$/i.test(cell.trim())))) {
-  console.error(`electronegativity: the report ${reportFile} does not parse cleanly (${idLines} finding lines, ${parsedIds} parsed); run the scan again`);
+let report;
+try {
+  report = JSON.parse(readFileSync(reportFile, 'utf8'));
+} catch (error) {
+  console.error(`electronegativity: the report ${reportFile} is not readable JSON (${error.message}); run the scan again`);
   process.exit(2);
 }
-const header = (rows[0] ?? []).map((cell) => cell.trim().toLowerCase());
-const hasHeader = header.includes('issue') || header.includes('id') || header.includes('severity');
-const body = hasHeader ? rows.slice(1) : rows;
-const column = (name) => header.indexOf(name);
-const severityAt = column('severity');
-const fileAt = Math.max(column('filename'), column('file'));
-// The severity column when the report has one; otherwise any cell that reads HIGH marks the row.
-const isHigh = (row) =>
-  severityAt >= 0 ? /^high$/i.test((row[severityAt] ?? '').trim()) : row.some((cell) => /^high$/i.test(cell.trim()));
-const findings = body.filter(isHigh).map((row) => ({
-  id: (row[0] ?? '').trim(),
-  file: (fileAt >= 0 ? row[fileAt] : row[1] ?? '').trim(),
-  location: (row[column('location') >= 0 ? column('location') : 2] ?? '').trim(),
-}));
+// A report that lost its rows must not read as "no HIGH findings".
+if (!Array.isArray(report.issues) || report.issues.some((i) => typeof i.id !== 'string' || typeof i.severity !== 'string')) {
+  console.error(`electronegativity: the report ${reportFile} has no well-formed issue list; run the scan again`);
+  process.exit(2);
+}
+const findings = report.issues.filter((i) => /^high$/i.test(i.severity));
 
 // | `CHECK_ID` | file (path suffix, or *) | why it is acceptable |  in the section "Accepted Electronegativity findings".
 const doc = readFileSync(docFile, 'utf8');
@@ -87,7 +60,8 @@ for (const line of (section ? section[1] : '').split('\n')) {
 const explained = (f) => accepted.some((a) => a.id === f.id && (a.file === '*' || f.file.replace(/\\/g, '/').endsWith(a.file)));
 
 const open = findings.filter((f) => !explained(f));
-console.log(`electronegativity: ${body.length} finding(s), ${findings.length} HIGH, ${findings.length - open.length} explained in ${docFile}`);
+console.log(`electronegativity: ${report.issues.length} finding(s), ${findings.length} HIGH, ${findings.length - open.length} explained in ${docFile}`);
+for (const f of report.issues) console.log(`  ${f.severity} ${f.id} ${f.file}:${f.location}`);
 for (const f of open) console.error(`  HIGH ${f.id} ${f.file}:${f.location} is not explained in ${docFile}`);
 process.exit(open.length ? 1 : 0);
 NODE
