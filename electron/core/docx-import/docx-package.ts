@@ -1,6 +1,5 @@
-import { inflateRawSync } from 'node:zlib';
 import { UserError } from '../../shared/errors';
-import { readCentralDirectory, type ZipEntry } from '../workbooks/zip-safety';
+import { checkDeclaredSizes, inflatePart, partsByName, readCentralDirectory, type ZipEntry, type ZipKind } from '../workbooks/zip-safety';
 
 /**
  * Opening a file that claims to be a Word document, before any of its XML is read: what kind of file it
@@ -24,6 +23,8 @@ export const docxLimits = {
   maxTableRows: 10_000,
   maxCells: 300_000,
 } as const;
+
+const docxZipKind: ZipKind = { code: 'docx', noun: ' Word 文档', format: '.docx', apps: 'Word 或 WPS', limits: docxLimits };
 
 export type FileKind = 'docx' | 'convertible' | 'encrypted' | 'empty' | 'unknown';
 
@@ -111,29 +112,8 @@ export function openDocxPackage(bytes: Buffer, fileName: string): DocxPackage {
   } catch (error) {
     rewordZipError(error, fileName);
   }
-  let total = 0;
-  for (const entry of list) {
-    total += entry.uncompressedSize;
-    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-    if (entry.uncompressedSize > docxLimits.ratioCheckAboveBytes && ratio > docxLimits.maxRatio) {
-      fail(
-        'docx.zipBomb',
-        `文件“${fileName}”中的部件解压后异常庞大（压缩比约 1:${Math.round(ratio)}），可能是恶意构造的文件，为安全起见未打开。`,
-        `${entry.name}: ${entry.compressedSize} -> ${entry.uncompressedSize} bytes`,
-      );
-    }
-    if (entry.flags & 0x1) {
-      fail('docx.encrypted', `文件“${fileName}”的内容被加密，无法读取。请取消密码后另存为 .docx 再导入。`, `${entry.name} is encrypted`);
-    }
-  }
-  if (total > docxLimits.maxUncompressedBytes) {
-    fail(
-      'docx.zipBomb',
-      `文件“${fileName}”解压后将超过 ${mb(docxLimits.maxUncompressedBytes)}（声明为 ${mb(total)}），远超正常 Word 文档，为安全起见未打开。`,
-      `declared uncompressed total ${total} bytes`,
-    );
-  }
-  const entries = new Map(list.map((entry) => [entry.name.replace(/^\//, ''), entry]));
+  checkDeclaredSizes(list, fileName, docxZipKind);
+  const entries = partsByName(list, fileName, docxZipKind);
   if (![...entries.keys()].some((name) => name.startsWith('word/'))) {
     fail(
       'docx.notWord',
@@ -141,8 +121,6 @@ export function openDocxPackage(bytes: Buffer, fileName: string): DocxPackage {
       `zip without word/ parts; ${entries.size} entries`,
     );
   }
-  const damaged = (detail: string): never =>
-    fail('docx.damaged', `文件“${fileName}”已损坏或不完整，无法读取。请在 Word 或 WPS 中打开并另存后再导入。`, detail);
   return {
     entries,
     read(name, maxBytes) {
@@ -155,34 +133,7 @@ export function openDocxPackage(bytes: Buffer, fileName: string): DocxPackage {
           `${name}: ${entry.uncompressedSize} bytes declared`,
         );
       }
-      const at = entry.localHeaderOffset;
-      if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) damaged(`bad local header for ${name}`);
-      const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
-      const end = start + entry.compressedSize;
-      if (end > bytes.length) damaged(`${name} runs past the end of the file`);
-      const data = bytes.subarray(start, end);
-      if (entry.method === 0) {
-        if (data.length > entry.uncompressedSize) damaged(`${name} stored larger than declared`);
-        return data.toString('utf8');
-      }
-      if (entry.method !== 8) damaged(`${name}: compression method ${entry.method}`);
-      let out: Buffer = Buffer.alloc(0);
-      try {
-        // The declared size bounds the output: a part that inflates past it is refused, not buffered.
-        out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (error instanceof RangeError || /maxOutputLength|buffer/i.test(message)) {
-          fail(
-            'docx.zipBomb',
-            `文件“${fileName}”中的部件解压后大于其声明的大小，可能已损坏或是恶意构造的文件，为安全起见未打开。`,
-            `${name} inflates past its declared ${entry.uncompressedSize} bytes: ${message}`,
-          );
-        }
-        return damaged(`${name}: ${message}`);
-      }
-      if (out.length > entry.uncompressedSize) damaged(`${name} inflates past its declared size`);
-      return out.toString('utf8');
+      return inflatePart(bytes, entry, fileName, docxZipKind).toString('utf8');
     },
   };
 }

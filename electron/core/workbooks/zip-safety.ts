@@ -177,41 +177,77 @@ export function readCentralDirectory(bytes: Buffer, fileName: string): ZipEntry[
   return entries;
 }
 
+/**
+ * What the zip checks say about the file they guard: the error codes' prefix and the words of the
+ * messages. The Excel import and the Word import share the checks and differ only in these.
+ */
+export interface ZipKind {
+  /** Prefix of the UserError codes: `workbook.zipBomb`, `docx.damaged` … */
+  code: string;
+  /** As in 「远超正常工作簿」. */
+  noun: string;
+  /** The format to save as: 「.xlsx」. */
+  format: string;
+  /** The programs that can re-save it: 「Excel 或 WPS」. */
+  apps: string;
+  limits: { maxUncompressedBytes: number; maxRatio: number; ratioCheckAboveBytes: number };
+}
+
+export const workbookZipKind: ZipKind = { code: 'workbook', noun: '工作簿', format: '.xlsx', apps: 'Excel 或 WPS', limits: workbookLimits };
+
 /** Refuses archives whose declared sizes are out of proportion, before anything is inflated. */
-function checkDeclaredSizes(entries: ZipEntry[], fileName: string): void {
+export function checkDeclaredSizes(entries: ZipEntry[], fileName: string, kind: ZipKind): void {
+  const { limits } = kind;
   let total = 0;
   for (const entry of entries) {
     total += entry.uncompressedSize;
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-    if (entry.uncompressedSize > workbookLimits.ratioCheckAboveBytes && ratio > workbookLimits.maxRatio) {
+    if (entry.uncompressedSize > limits.ratioCheckAboveBytes && ratio > limits.maxRatio) {
       fail(
-        'workbook.zipBomb',
+        `${kind.code}.zipBomb`,
         `文件“${fileName}”中的部件解压后异常庞大（压缩比约 1:${Math.round(ratio)}），可能是恶意构造的文件，为安全起见未打开。`,
         `${entry.name}: ${entry.compressedSize} -> ${entry.uncompressedSize} bytes (ratio ${ratio.toFixed(0)})`,
       );
     }
     if (entry.flags & 0x1) {
       fail(
-        'workbook.encrypted',
-        `文件“${fileName}”的内容被加密，无法读取。请取消密码并另存为 .xlsx 后再导入。`,
+        `${kind.code}.encrypted`,
+        `文件“${fileName}”的内容被加密，无法读取。请取消密码并另存为 ${kind.format} 后再导入。`,
         `${entry.name} is encrypted`,
       );
     }
     if (entry.method !== 0 && entry.method !== 8) {
       fail(
-        'workbook.damaged',
-        `文件“${fileName}”使用了不支持的压缩方式，无法读取。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。`,
+        `${kind.code}.damaged`,
+        `文件“${fileName}”使用了不支持的压缩方式，无法读取。请在 ${kind.apps} 中另存为 ${kind.format} 后再导入。`,
         `${entry.name}: compression method ${entry.method}`,
       );
     }
   }
-  if (total > workbookLimits.maxUncompressedBytes) {
+  if (total > limits.maxUncompressedBytes) {
     fail(
-      'workbook.zipBomb',
-      `文件“${fileName}”解压后将超过 ${mb(workbookLimits.maxUncompressedBytes)}（声明为 ${mb(total)}），远超正常工作簿，为安全起见未打开。`,
+      `${kind.code}.zipBomb`,
+      `文件“${fileName}”解压后将超过 ${mb(limits.maxUncompressedBytes)}（声明为 ${mb(total)}），远超正常${kind.noun}，为安全起见未打开。`,
       `declared uncompressed total ${total} bytes`,
     );
   }
+}
+
+/** The parts by name (without a leading '/'); two parts of one name are refused, not one silently dropped. */
+export function partsByName(entries: ZipEntry[], fileName: string, kind: ZipKind): Map<string, ZipEntry> {
+  const parts = new Map<string, ZipEntry>();
+  for (const entry of entries) {
+    const name = entry.name.replace(/^\//, '');
+    if (parts.has(name)) {
+      fail(
+        `${kind.code}.damaged`,
+        `文件“${fileName}”中有两个同名的部件（${name}），可能已损坏或是恶意构造的文件，为安全起见未打开。`,
+        `duplicate entry ${name}`,
+      );
+    }
+    parts.set(name, entry);
+  }
+  return parts;
 }
 
 /** What kind of zip it is, for a useful message when it is not a workbook. */
@@ -229,27 +265,48 @@ function checkIsWorkbook(entries: ZipEntry[], fileName: string): void {
   );
 }
 
-function compressedData(bytes: Buffer, entry: ZipEntry, fileName: string): Buffer {
+/** A part's compressed bytes, once its local header is proved to agree with the central directory. */
+export function compressedData(bytes: Buffer, entry: ZipEntry, fileName: string, kind: ZipKind): Buffer {
+  const damaged = (detail: string): never =>
+    fail(`${kind.code}.damaged`, `文件“${fileName}”已损坏或不完整，无法读取。请在 ${kind.apps} 中打开并另存后再导入。`, detail);
   const at = entry.localHeaderOffset;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== zipLocalSignature) {
-    fail('workbook.damaged', `文件“${fileName}”已损坏或不完整，无法读取。`, `bad local header for ${entry.name}`);
-  }
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== zipLocalSignature) damaged(`bad local header for ${entry.name}`);
   // The local header must name the same part as the central directory: a reader that goes by one name and
   // a check that goes by the other is how rows get past the limits.
   const nameLength = bytes.readUInt16LE(at + 26);
   if (at + 30 + nameLength > bytes.length || !bytes.subarray(at + 30, at + 30 + nameLength).equals(entry.rawName)) {
     fail(
-      'workbook.damaged',
+      `${kind.code}.damaged`,
       `文件“${fileName}”的压缩包结构前后不一致（同一部件有两个不同的名称），可能已损坏或是恶意构造的文件，为安全起见未打开。`,
       `local header name "${bytes.subarray(at + 30, at + 30 + nameLength).toString('utf8')}" != central name "${entry.name}"`,
     );
   }
   const start = at + 30 + nameLength + bytes.readUInt16LE(at + 28);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) {
-    fail('workbook.damaged', `文件“${fileName}”已损坏或不完整，无法读取。`, `${entry.name} runs past the end of the file`);
-  }
+  if (end > bytes.length) damaged(`${entry.name} runs past the end of the file`);
   return bytes.subarray(start, end);
+}
+
+/** One part inflated in one call, never past its declared size (a part that lies about it is refused). */
+export function inflatePart(bytes: Buffer, entry: ZipEntry, fileName: string, kind: ZipKind): Buffer {
+  const data = compressedData(bytes, entry, fileName, kind);
+  const tooBig = (detail: string): never =>
+    fail(
+      `${kind.code}.zipBomb`,
+      `文件“${fileName}”中的部件解压后大于其声明的大小，可能已损坏或是恶意构造的文件，为安全起见未打开。`,
+      `${entry.name} inflates past its declared ${entry.uncompressedSize} bytes${detail}`,
+    );
+  if (entry.method === 0) {
+    if (data.length > entry.uncompressedSize) tooBig('');
+    return data;
+  }
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) tooBig(`: ${message}`);
+    throw new UserError(`${kind.code}.damaged`, `文件“${fileName}”已损坏，无法解压。`, `${entry.name}: ${message}`);
+  }
 }
 
 /**
@@ -266,31 +323,21 @@ function inflateEntry(
   fileName: string,
   onChunk: (chunk: Buffer) => boolean,
 ): Promise<boolean> {
-  const data = compressedData(bytes, entry, fileName);
+  if (entry.method === 0 || entry.uncompressedSize <= syncInflateBytes) {
+    // In one call: a stream's round trips through the thread pool cost more than inflating does.
+    const whole = inflatePart(bytes, entry, fileName, workbookZipKind);
+    for (let at = 0; at < whole.length; at += syncChunkBytes) {
+      if (!onChunk(whole.subarray(at, at + syncChunkBytes))) return Promise.resolve(false);
+    }
+    return Promise.resolve(true);
+  }
+  const data = compressedData(bytes, entry, fileName, workbookZipKind);
   const tooBig = (): never =>
     fail(
       'workbook.zipBomb',
       `文件“${fileName}”中的部件解压后大于其声明的大小，可能已损坏或是恶意构造的文件，为安全起见未打开。`,
       `${entry.name} inflates past its declared ${entry.uncompressedSize} bytes`,
     );
-  if (entry.method === 0) {
-    if (data.length > entry.uncompressedSize) tooBig();
-    return Promise.resolve(onChunk(data));
-  }
-  if (entry.uncompressedSize <= syncInflateBytes) {
-    // In one call: a stream's round trips through the thread pool cost more than inflating does.
-    let whole: Buffer;
-    try {
-      whole = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') tooBig();
-      throw new UserError('workbook.damaged', `文件“${fileName}”已损坏，无法解压。`, `${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    for (let at = 0; at < whole.length; at += syncChunkBytes) {
-      if (!onChunk(whole.subarray(at, at + syncChunkBytes))) return Promise.resolve(false);
-    }
-    return Promise.resolve(true);
-  }
   return new Promise((resolve, reject) => {
     const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
     let produced = 0;
@@ -339,20 +386,9 @@ export interface WorkbookZip {
 export function openWorkbookZip(bytes: Buffer, fileName: string): WorkbookZip {
   checkSignature(bytes, fileName);
   const entries = readCentralDirectory(bytes, fileName);
-  checkDeclaredSizes(entries, fileName);
+  checkDeclaredSizes(entries, fileName, workbookZipKind);
   checkIsWorkbook(entries, fileName);
-  const parts = new Map<string, ZipEntry>();
-  for (const entry of entries) {
-    const name = entry.name.replace(/^\//, '');
-    if (parts.has(name)) {
-      fail(
-        'workbook.damaged',
-        `文件“${fileName}”中有两个同名的部件（${name}），可能已损坏或是恶意构造的文件，为安全起见未打开。`,
-        `duplicate entry ${name}`,
-      );
-    }
-    parts.set(name, entry);
-  }
+  const parts = partsByName(entries, fileName, workbookZipKind);
   return { fileName, parts, inflate: (entry, onChunk) => inflateEntry(bytes, entry, fileName, onChunk) };
 }
 

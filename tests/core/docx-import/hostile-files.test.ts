@@ -18,6 +18,8 @@ interface Part {
   data: Buffer | string;
   /** The uncompressed size written in the zip's headers, when it should lie. */
   declaredSize?: number;
+  /** The name the local header gives, when it should disagree with the central directory's. */
+  localName?: string;
 }
 
 /** A zip written by hand, so that its headers can say what a hostile file's say. */
@@ -29,6 +31,7 @@ function zip(parts: Part[]): Buffer {
     const data = Buffer.isBuffer(part.data) ? part.data : Buffer.from(part.data, 'utf8');
     const compressed = deflateRawSync(data);
     const name = Buffer.from(part.name, 'utf8');
+    const localName = Buffer.from(part.localName ?? part.name, 'utf8');
     const size = part.declaredSize ?? data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -37,7 +40,7 @@ function zip(parts: Part[]): Buffer {
     local.writeUInt32LE(crc32(data), 14);
     local.writeUInt32LE(compressed.length, 18);
     local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(localName.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
@@ -48,9 +51,9 @@ function zip(parts: Part[]): Buffer {
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, compressed);
+    locals.push(local, localName, compressed);
     centrals.push(central, name);
-    offset += 30 + name.length + compressed.length;
+    offset += 30 + localName.length + compressed.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
@@ -117,6 +120,28 @@ const corpus: Array<{ name: string; bytes: () => Buffer; code: string; soffice?:
   { name: 'deep.docx', bytes: () => docx(body(`${'<w:sdt>'.repeat(5000)}${'</w:sdt>'.repeat(5000)}`)), code: 'docx.badXml' },
   { name: 'long-table.docx', bytes: () => docx(body(rows(12_000))), code: 'docx.hugeTable' },
   { name: 'wide-table.docx', bytes: () => docx(body(rows(5_000, 70, true))), code: 'docx.hugeTable' },
+  {
+    // A reader going by the local name and a check going by the central one would see two different files.
+    name: 'two-names.docx',
+    bytes: () =>
+      zip([
+        { name: '[Content_Types].xml', data: contentTypes },
+        { name: '_rels/.rels', data: rels },
+        { name: 'word/document.xml', localName: 'word/documenx.xml', data: body('<w:p><w:r><w:t>联合体名称</w:t></w:r></w:p>') },
+      ]),
+    code: 'docx.damaged',
+  },
+  {
+    name: 'twice.docx',
+    bytes: () =>
+      zip([
+        { name: '[Content_Types].xml', data: contentTypes },
+        { name: '_rels/.rels', data: rels },
+        { name: 'word/document.xml', data: body('<w:p><w:r><w:t>联合体名称</w:t></w:r></w:p>') },
+        { name: 'word/document.xml', data: body('<w:p><w:r><w:t>另一个</w:t></w:r></w:p>') },
+      ]),
+    code: 'docx.damaged',
+  },
   { name: 'letter.docx', bytes: () => docx(body('<w:p><w:r><w:t>尊敬的领导：您好！</w:t></w:r></w:p>')), code: 'docx.regionUnknown' },
 ];
 
