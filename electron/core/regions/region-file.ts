@@ -2,10 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import { regionTemplateSchema, type RegionTemplate } from '../../shared/region-template';
 import { UserError } from '../../shared/errors';
+import { maxRegionFileBytes } from '../../shared/contract/region-files';
 import { finishRegionTemplate, templateIntegrityProblems } from './templates';
 
-/** Real region files are tens of kilobytes; anything far larger is refused before it is read. */
-export const maxRegionFileBytes = 2 * 1024 * 1024;
+export { maxRegionFileBytes };
 
 /** "rules[3].threshold" from a zod issue path. */
 function issuePath(path: ReadonlyArray<PropertyKey>): string {
@@ -55,11 +55,60 @@ export function readUserRegionFile(file: string, builtIns: readonly RegionTempla
       `${file}: ${size} bytes > ${maxRegionFileBytes}`,
     );
   }
+  return parseUserRegionText(readFileSync(file, 'utf8'), file, builtIns);
+}
+
+/** Keys that would reach an object's prototype if any code ever copied the file's objects key by key. */
+const hostileKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The path of the first hostile key in a parsed file, or null; walked without recursion so depth cannot overflow. */
+function hostileKeyPath(raw: unknown): string | null {
+  const pending: Array<{ value: unknown; path: Array<string | number> }> = [{ value: raw, path: [] }];
+  while (pending.length > 0) {
+    const { value, path } = pending.pop()!;
+    if (Array.isArray(value)) value.forEach((item, i) => pending.push({ value: item, path: [...path, i] }));
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (hostileKeys.has(key)) return issuePath([...path, key]);
+        pending.push({ value: item, path: [...path, key] });
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Checks the text of a region file a user supplies (the CLI reads it from disk, the app receives what the page
+ * read); `file` names it in the messages. Same refusals as readUserRegionFile, except the size, which each
+ * reader bounds before reading. Returns the template as the app uses it and the validated data to store.
+ */
+export function parseUserRegionText(text: string, file: string, builtIns: readonly RegionTemplate[]): RegionTemplate {
+  return finishRegionTemplate(validateUserRegionText(text, file, builtIns));
+}
+
+/** The validated template before finishRegionTemplate: what the store keeps, so a later start re-checks the same data. */
+export function validateUserRegionText(text: string, file: string, builtIns: readonly RegionTemplate[]): RegionTemplate {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxRegionFileBytes) {
+    throw new UserError(
+      'region-file-too-big',
+      `地区文件「${file}」过大（${Math.ceil(bytes / 1024)} KB），地区文件不应超过 ${maxRegionFileBytes / 1024 / 1024} MB。`,
+      `${file}: ${bytes} bytes > ${maxRegionFileBytes}`,
+    );
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
     throw new UserError('region-file-not-json', `地区文件「${file}」不是有效的 JSON 文件。`, `${file}: ${(error as Error).message}`);
+  }
+  const hostile = hostileKeyPath(raw);
+  if (hostile) {
+    throw new UserError(
+      'region-file-shape',
+      `地区文件「${file}」格式不正确：${hostile} 是不允许使用的项名，请删除或改名。`,
+      `${file}: forbidden key at ${hostile}`,
+    );
   }
   const parsed = regionTemplateSchema.safeParse(raw);
   if (!parsed.success) {
@@ -87,5 +136,5 @@ export function readUserRegionFile(file: string, builtIns: readonly RegionTempla
       `${file}: ${problems.join('; ')}`,
     );
   }
-  return finishRegionTemplate(template);
+  return template;
 }
