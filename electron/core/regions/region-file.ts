@@ -14,11 +14,22 @@ function issuePath(path: ReadonlyArray<PropertyKey>): string {
   return text || '（文件顶层）';
 }
 
+/** The value at a zod issue's path in the parsed file, or undefined where there is none. */
+function valueAt(raw: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = raw;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, part)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
 /** What a zod issue expected, in words a local office can act on. */
-function expectedText(issue: z.core.$ZodIssue): string {
+function expectedText(issue: z.core.$ZodIssue, raw: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `缺少此项（应为 ${issue.expected}）` : `类型不对，应为 ${issue.expected}`;
+      // zod does not report the input; the file itself says whether the item is absent or of another type.
+      return valueAt(raw, issue.path) === undefined ? `缺少此项（应为 ${issue.expected}）` : `类型不对，应为 ${issue.expected}`;
     case 'invalid_value':
       return `取值不对，应为以下之一：${issue.values.map((value) => JSON.stringify(value)).join('、')}`;
     case 'invalid_union':
@@ -115,7 +126,7 @@ export function validateUserRegionText(text: string, file: string, builtIns: rea
     const issues = parsed.error.issues.slice(0, 5);
     throw new UserError(
       'region-file-shape',
-      `地区文件「${file}」格式不正确：${issues.map((issue) => `${issuePath(issue.path)} ${expectedText(issue)}`).join('；')}`,
+      `地区文件「${file}」格式不正确：${issues.map((issue) => `${issuePath(issue.path)} ${expectedText(issue, raw)}`).join('；')}`,
       `${file}: ${parsed.error.issues.map((issue) => `${issuePath(issue.path)}: ${issue.message}`).join('; ')}`,
     );
   }
