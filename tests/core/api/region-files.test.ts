@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/core/api';
 import { parseProjectFile } from '../../../electron/core/project/project-file';
 import { startCore, type StartedCore } from '../../../electron/core/start';
-import type { Channel, ChannelInput, ChannelResult } from '../../../electron/shared/contract';
+import type { Channel, ChannelInput, ChannelResult, ContractHandlers } from '../../../electron/shared/contract';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const root = resolve(__dirname, '../../..');
@@ -28,13 +28,13 @@ afterEach(async () => {
 
 /** A call as a host makes it: validated by the contract, answered as an envelope. */
 async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>> {
-  const envelope = await dispatch(core.handlers, channel, input);
+  const envelope = await dispatch(core.handlers as ContractHandlers, channel, input);
   if (!envelope.ok) throw new Error(envelope.error.message);
   return envelope.value as ChannelResult<C>;
 }
 
 async function refusal(channel: Channel, input: unknown): Promise<string> {
-  const envelope = await dispatch(core.handlers, channel, input);
+  const envelope = await dispatch(core.handlers as ContractHandlers, channel, input);
   if (envelope.ok) throw new Error(`${channel} was not refused`);
   return envelope.error.message;
 }
