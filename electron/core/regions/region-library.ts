@@ -25,17 +25,26 @@ export class RegionLibrary {
     private readonly log?: (line: string) => void,
   ) {
     this.builtIns = builtIns;
-    this.templates = [...builtIns];
-    for (const stored of store.listRegionFiles()) {
+    this.templates = [];
+    this.reload();
+  }
+
+  /** Reads the loaded files from the store again: after a backup was restored, the store holds its own set. */
+  reload(): void {
+    this.files.clear();
+    const templates: RegionTemplate[] = [...this.builtIns];
+    for (const stored of this.store.listRegionFiles()) {
       try {
         // Checked again: a later app may check more than the one that loaded it.
-        const template = validateUserRegionText(stored.templateJson, stored.fileName, builtIns);
+        const template = validateUserRegionText(stored.templateJson, stored.fileName, this.builtIns);
         this.files.set(template.id, stored);
-        this.templates.push(finishRegionTemplate(template));
+        templates.push(finishRegionTemplate(template));
       } catch (error) {
         this.log?.(`stored region file ${stored.id} (${stored.fileName}) skipped: ${error instanceof UserError ? (error.detail ?? error.message) : String(error)}`);
       }
     }
+    // In place: every handler holds this very list.
+    this.templates.splice(0, this.templates.length, ...templates);
     this.sort();
   }
 

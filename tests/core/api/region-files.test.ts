@@ -127,6 +127,17 @@ describe('region files in the app', () => {
     expect(core.templates.map((template) => template.id)).not.toContain('shili');
   });
 
+  it('follow the store when a backup is restored: its region files are the ones offered', async () => {
+    const before = await call('backups.create', {});
+    await load(sampleText);
+    const withFile = await call('backups.create', {});
+    await call('backups.restore', { fileName: before.fileName });
+    expect((await call('regions.list', {})).map((region) => region.id)).not.toContain('shili');
+    await call('backups.restore', { fileName: withFile.fileName });
+    expect((await call('regionFiles.list', {})).find((entry) => entry.id === 'shili')).toMatchObject({ fromFile: true, version: 1 });
+    expect((await call('drafts.create', { regionId: 'shili' })).regionFile).toBe('示例市地区模板.json');
+  });
+
   it('copy drafts into and out of a loaded region', async () => {
     await load(sampleText);
     const source = exampleDraftFor('xinjiang');
