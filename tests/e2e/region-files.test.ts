@@ -70,6 +70,7 @@ describe('a region file a local office wrote', () => {
 
     await page.getByRole('button', { name: /导出到数据文件夹/ }).click();
     await page.getByTestId('export-result').waitFor({ timeout: 60_000 });
+    await shotsAtBothSizes(page, 'region-files-04-exported');
     const folder = join(e2e.host.dataDir, '导出', '示例市现代煤化工创新联合体');
     const documents = readdirSync(folder).filter((name) => name.endsWith('.docx'));
     expect(documents.length).toBeGreaterThanOrEqual(2);
@@ -83,11 +84,14 @@ describe('a region file a local office wrote', () => {
     const draftRow = page.locator('tr', { hasText: '示例市现代煤化工创新联合体' });
     await draftRow.waitFor();
     expect(await draftRow.getByText('示例市', { exact: true }).count()).toBe(1);
+    await shotsAtBothSizes(page, 'region-files-05-home');
     await page.getByRole('button', { name: '地区模板' }).click();
     await manager.getByRole('button', { name: '删除地区模板 示例市' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /^删\s?除$/ }).click();
     await expect.poll(() => problem.textContent()).toContain('还有 1 份草稿在使用：「示例市现代煤化工创新联合体」');
     expect(await manager.locator('tr', { hasText: '示例市' }).count()).toBe(1);
+    expect(await manager.locator('tr', { hasText: '示例市' }).textContent()).toContain('1 份');
+    await shotsAtBothSizes(page, 'region-files-06-in-use');
     expect(errors).toEqual([]);
   }, 120_000);
 });
