@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZipEntry } from '../core/documents/zip';
 import type { E2E } from './support';
-import { openPage, shotsAtBothSizes, startE2E, stopE2E, waitSaved } from './support';
+import { openPage, seedDraft, shotsAtBothSizes, startE2E, stopE2E, waitSaved } from './support';
 
 const samplePath = resolve(__dirname, '../../resources/region-template-sample.json');
 
@@ -79,6 +79,17 @@ describe('a region file a local office wrote', () => {
     expect(text).toContain('示例市科学技术局');
     expect(text).not.toContain('新疆');
 
+    // 转其他地区 offers the loaded region, and a copy into it carries what both regions share.
+    seedDraft(e2e.host, 'xinjiang', { consortiumName: '新疆维吾尔自治区测试创新联合体', industryField: '新材料' });
+    await page.goto(e2e.host.url);
+    await page.locator('tr', { hasText: '新疆维吾尔自治区测试创新联合体' }).getByRole('button', { name: /转其他地区/ }).click();
+    const copyDialog = page.getByRole('dialog');
+    await copyDialog.getByText('示例市', { exact: true }).click();
+    await copyDialog.getByRole('button', { name: '复制为示例市申报' }).click();
+    await page.locator('#field-consortiumName').waitFor();
+    expect(await page.locator('.draft-bar').textContent()).toContain('示例市');
+    expect(await page.locator('#field-industryField').inputValue()).toBe('新材料');
+
     // Back home, the draft names its region as the file does; the file cannot be removed while it is used.
     await page.goto(e2e.host.url);
     const draftRow = page.locator('tr', { hasText: '示例市现代煤化工创新联合体' });
@@ -88,9 +99,10 @@ describe('a region file a local office wrote', () => {
     await page.getByRole('button', { name: '地区模板' }).click();
     await manager.getByRole('button', { name: '删除地区模板 示例市' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /^删\s?除$/ }).click();
-    await expect.poll(() => problem.textContent()).toContain('还有 1 份草稿在使用：「示例市现代煤化工创新联合体」');
+    await expect.poll(() => problem.textContent()).toContain('还有 2 份草稿在使用：');
+    expect(await problem.textContent()).toContain('「示例市现代煤化工创新联合体」');
     expect(await manager.locator('tr', { hasText: '示例市' }).count()).toBe(1);
-    expect(await manager.locator('tr', { hasText: '示例市' }).textContent()).toContain('1 份');
+    expect(await manager.locator('tr', { hasText: '示例市' }).textContent()).toContain('2 份');
     await shotsAtBothSizes(page, 'region-files-06-in-use');
     expect(errors).toEqual([]);
   }, 120_000);
