@@ -72,16 +72,31 @@ export function readUserRegionFile(file: string, builtIns: readonly RegionTempla
 /** Keys that would reach an object's prototype if any code ever copied the file's objects key by key. */
 const hostileKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** The path of the first hostile key in a parsed file, or null; walked without recursion so depth cannot overflow. */
+/**
+ * The path of the first hostile key in a parsed file, or null. Walked without recursion and with links to the
+ * parent instead of copied paths, so a file nested a million levels deep takes linear time and no stack.
+ */
 function hostileKeyPath(raw: unknown): string | null {
-  const pending: Array<{ value: unknown; path: Array<string | number> }> = [{ value: raw, path: [] }];
+  interface Step {
+    value: unknown;
+    key: string | number | null;
+    parent: Step | null;
+  }
+  const pathOf = (step: Step): Array<string | number> => {
+    const path: Array<string | number> = [];
+    for (let at: Step | null = step; at && at.key !== null; at = at.parent) path.push(at.key);
+    return path.reverse();
+  };
+  const pending: Step[] = [{ value: raw, key: null, parent: null }];
   while (pending.length > 0) {
-    const { value, path } = pending.pop()!;
-    if (Array.isArray(value)) value.forEach((item, i) => pending.push({ value: item, path: [...path, i] }));
+    const step = pending.pop()!;
+    const { value } = step;
+    if (Array.isArray(value)) value.forEach((item, i) => pending.push({ value: item, key: i, parent: step }));
     else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
-        if (hostileKeys.has(key)) return issuePath([...path, key]);
-        pending.push({ value: item, path: [...path, key] });
+        const child = { value: item, key, parent: step };
+        if (hostileKeys.has(key)) return issuePath(pathOf(child));
+        pending.push(child);
       }
     }
   }

@@ -159,6 +159,7 @@ describe('region files in the app', () => {
     ['a nested constructor key', JSON.stringify({ ...sample, package: { ...(sample.package as object), constructor: { prototype: {} } } }), /package\.constructor 是不允许使用的项名/],
     ['an id of a built-in region', JSON.stringify({ ...sample, id: 'xinjiang' }), /id 「xinjiang」与内置地区「新疆维吾尔自治区」重复/],
     ['inconsistent', JSON.stringify({ ...sample, unitTypes: ['企业', '高校'] }), /内容前后不一致：tables \(members\): the unitType column options must equal unitTypes/],
+    ['nesting a million levels deep', `{"id": "shili", "summary": ${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`, /格式不正确：version 缺少此项（应为 number）/],
     ['over 2 MB', JSON.stringify({ ...sample, summary: '说明'.repeat(400_000) }), /过大（\d+ KB），地区文件不应超过 2 MB/],
   ])('refuse a file with %s, in Chinese naming the problem, and keep nothing', async (_label, text, message) => {
     expect(await refusal('regionFiles.load', { fileName: 'bad.json', text })).toMatch(message);
