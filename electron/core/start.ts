@@ -1,6 +1,7 @@
 import type { CoreHandlers } from '../shared/contract';
 import type { RegionTemplate } from '../shared/region-template';
 import { CheckSummaries, createCoreHandlers } from './api';
+import { RegionLibrary } from './regions/region-library';
 import { loadRegionTemplates } from './regions/templates';
 import type { BackupService } from './storage/backups';
 import type { DraftStore, ReadOnlyReason } from './storage/draft-store';
@@ -51,11 +52,14 @@ export async function startCore(options: StartCoreOptions): Promise<StartedCore>
       }, 60_000);
   periodicBackups?.unref();
 
-  const templates = loadRegionTemplates(options.regionsDir);
+  // The built-ins and the region files kept in the store: one list that loading and removing a file update.
+  const regions = new RegionLibrary(store, loadRegionTemplates(options.regionsDir), log);
+  const templates = regions.templates;
   const summaries = new CheckSummaries(store, templates, log);
   const handlers = createCoreHandlers({
     store,
     templates,
+    regions,
     appVersion: options.appVersion,
     host: options.host,
     exportDir: options.exportDir,

@@ -25,6 +25,8 @@ export interface Draft {
   regionId: RegionId;
   /** The version of the region template the draft was last saved against. */
   templateVersion: number;
+  /** The region file (地区模板文件) its region came from, by file name; null for a built-in region (absent outside the store). */
+  regionFile?: string | null;
   createdAt: string;
   updatedAt: string;
   /** Set when the draft is in the trash (回收站). */
@@ -36,6 +38,10 @@ export interface Draft {
 export interface DraftSummary {
   id: string;
   regionId: RegionId;
+  /** The region template's version the draft was made with (a region file may since have a newer one). */
+  templateVersion: number;
+  /** The region file its region came from; null for a built-in region. */
+  regionFile: string | null;
   /** 创新联合体名称, or '' when not yet typed. */
   name: string;
   leadUnit: string;

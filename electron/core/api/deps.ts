@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { UserError } from '../../shared/errors';
 import { describeFailure } from '../os-errors';
 import type { RegionTemplate } from '../../shared/region-template';
+import type { RegionLibrary } from '../regions/region-library';
 import type { BackupService } from '../storage/backups';
 import type { DraftStore } from '../storage/draft-store';
 import type { CheckSummaries } from './summaries';
@@ -10,7 +11,10 @@ import type { CheckSummaries } from './summaries';
 /** What the hosts (Electron main, browser host) hand to the core: no Electron, no HTTP. */
 export interface CoreDeps {
   store: DraftStore;
+  /** Every region the core knows: the built-ins and the loaded region files (the `regions` library's list). */
   templates: RegionTemplate[];
+  /** The region files a user loaded; createCoreHandlers makes one over `templates` when not given. */
+  regions?: RegionLibrary;
   appVersion: string;
   host: 'electron' | 'web';
   /** Folder for exports when the host has no folder picker (the browser host); Electron asks the user. */

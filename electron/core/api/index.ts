@@ -2,12 +2,14 @@ import type { Channel, ContractHandlers, CoreHandlers, Envelope } from '../../sh
 import { parseInput } from '../../shared/contract';
 import { toErrorPayload } from '../../shared/errors';
 import { describeFailure } from '../os-errors';
+import { RegionLibrary } from '../regions/region-library';
 import type { CoreDeps } from './deps';
 import { checksHandlers } from './checks';
 import { documentsHandlers } from './documents';
 import { docxImportHandlers } from './docx-import';
 import { draftHandlers } from './drafts';
 import { referenceHandlers } from './reference';
+import { regionFileHandlers } from './region-files';
 import { safetyHandlers } from './safety';
 import { CheckSummaries } from './summaries';
 import { workbooksHandlers } from './workbooks';
@@ -17,7 +19,14 @@ export { CheckSummaries } from './summaries';
 
 /** One core function per contract channel, gathered from one module per capability. */
 export function createCoreHandlers(given: CoreDeps): CoreHandlers {
-  const deps: CoreDeps = { ...given, summaries: given.summaries ?? new CheckSummaries(given.store, given.templates, given.log) };
+  // One list of regions for every handler: the library's, which loading and removing a region file update.
+  const regions = given.regions ?? new RegionLibrary(given.store, given.templates, given.log);
+  const deps: CoreDeps = {
+    ...given,
+    regions,
+    templates: regions.templates,
+    summaries: given.summaries ?? new CheckSummaries(given.store, regions.templates, given.log),
+  };
   return {
     ...draftHandlers(deps),
     ...checksHandlers(deps),
@@ -26,6 +35,7 @@ export function createCoreHandlers(given: CoreDeps): CoreHandlers {
     ...docxImportHandlers(deps),
     ...safetyHandlers(deps),
     ...referenceHandlers(),
+    ...regionFileHandlers(regions),
   };
 }
 

@@ -15,6 +15,8 @@ export function safetyHandlers(deps: CoreDeps): HandlersFor<keyof typeof safetyC
     'backups.create': async () => summary(await backups.backupNow('manual')),
     'backups.restore': async ({ fileName }) => {
       const restored = await backups.restore(fileName);
+      // The restored store has the region files it had then; the regions offered must be those.
+      deps.regions?.reload();
       return { restoredFrom: summary(restored.restoredFrom), keptCurrentAs: summary(restored.keptCurrentAs) };
     },
     'app.startupNotice': () => ({ message: deps.startupNotice ?? null }),

@@ -2,10 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import { regionTemplateSchema, type RegionTemplate } from '../../shared/region-template';
 import { UserError } from '../../shared/errors';
+import { maxRegionFileBytes } from '../../shared/contract/region-files';
 import { finishRegionTemplate, templateIntegrityProblems } from './templates';
 
-/** Real region files are tens of kilobytes; anything far larger is refused before it is read. */
-export const maxRegionFileBytes = 2 * 1024 * 1024;
+export { maxRegionFileBytes };
 
 /** "rules[3].threshold" from a zod issue path. */
 function issuePath(path: ReadonlyArray<PropertyKey>): string {
@@ -14,11 +14,22 @@ function issuePath(path: ReadonlyArray<PropertyKey>): string {
   return text || '（文件顶层）';
 }
 
+/** The value at a zod issue's path in the parsed file, or undefined where there is none. */
+function valueAt(raw: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = raw;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, part)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
 /** What a zod issue expected, in words a local office can act on. */
-function expectedText(issue: z.core.$ZodIssue): string {
+function expectedText(issue: z.core.$ZodIssue, raw: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `缺少此项（应为 ${issue.expected}）` : `类型不对，应为 ${issue.expected}`;
+      // zod does not report the input; the file itself says whether the item is absent or of another type.
+      return valueAt(raw, issue.path) === undefined ? `缺少此项（应为 ${issue.expected}）` : `类型不对，应为 ${issue.expected}`;
     case 'invalid_value':
       return `取值不对，应为以下之一：${issue.values.map((value) => JSON.stringify(value)).join('、')}`;
     case 'invalid_union':
@@ -55,18 +66,82 @@ export function readUserRegionFile(file: string, builtIns: readonly RegionTempla
       `${file}: ${size} bytes > ${maxRegionFileBytes}`,
     );
   }
+  return parseUserRegionText(readFileSync(file, 'utf8'), file, builtIns);
+}
+
+/** Keys that would reach an object's prototype if any code ever copied the file's objects key by key. */
+const hostileKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The path of the first hostile key in a parsed file, or null. Walked without recursion and with links to the
+ * parent instead of copied paths, so a file nested a million levels deep takes linear time and no stack.
+ */
+function hostileKeyPath(raw: unknown): string | null {
+  interface Step {
+    value: unknown;
+    key: string | number | null;
+    parent: Step | null;
+  }
+  const pathOf = (step: Step): Array<string | number> => {
+    const path: Array<string | number> = [];
+    for (let at: Step | null = step; at && at.key !== null; at = at.parent) path.push(at.key);
+    return path.reverse();
+  };
+  const pending: Step[] = [{ value: raw, key: null, parent: null }];
+  while (pending.length > 0) {
+    const step = pending.pop()!;
+    const { value } = step;
+    if (Array.isArray(value)) value.forEach((item, i) => pending.push({ value: item, key: i, parent: step }));
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const child = { value: item, key, parent: step };
+        if (hostileKeys.has(key)) return issuePath(pathOf(child));
+        pending.push(child);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Checks the text of a region file a user supplies (the CLI reads it from disk, the app receives what the page
+ * read); `file` names it in the messages. Same refusals as readUserRegionFile, except the size, which each
+ * reader bounds before reading. Returns the template as the app uses it and the validated data to store.
+ */
+export function parseUserRegionText(text: string, file: string, builtIns: readonly RegionTemplate[]): RegionTemplate {
+  return finishRegionTemplate(validateUserRegionText(text, file, builtIns));
+}
+
+/** The validated template before finishRegionTemplate: what the store keeps, so a later start re-checks the same data. */
+export function validateUserRegionText(text: string, file: string, builtIns: readonly RegionTemplate[]): RegionTemplate {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxRegionFileBytes) {
+    throw new UserError(
+      'region-file-too-big',
+      `地区文件「${file}」过大（${Math.ceil(bytes / 1024)} KB），地区文件不应超过 ${maxRegionFileBytes / 1024 / 1024} MB。`,
+      `${file}: ${bytes} bytes > ${maxRegionFileBytes}`,
+    );
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
     throw new UserError('region-file-not-json', `地区文件「${file}」不是有效的 JSON 文件。`, `${file}: ${(error as Error).message}`);
+  }
+  const hostile = hostileKeyPath(raw);
+  if (hostile) {
+    throw new UserError(
+      'region-file-shape',
+      `地区文件「${file}」格式不正确：${hostile} 是不允许使用的项名，请删除或改名。`,
+      `${file}: forbidden key at ${hostile}`,
+    );
   }
   const parsed = regionTemplateSchema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 5);
     throw new UserError(
       'region-file-shape',
-      `地区文件「${file}」格式不正确：${issues.map((issue) => `${issuePath(issue.path)} ${expectedText(issue)}`).join('；')}`,
+      `地区文件「${file}」格式不正确：${issues.map((issue) => `${issuePath(issue.path)} ${expectedText(issue, raw)}`).join('；')}`,
       `${file}: ${parsed.error.issues.map((issue) => `${issuePath(issue.path)}: ${issue.message}`).join('; ')}`,
     );
   }
@@ -87,5 +162,5 @@ export function readUserRegionFile(file: string, builtIns: readonly RegionTempla
       `${file}: ${problems.join('; ')}`,
     );
   }
-  return finishRegionTemplate(template);
+  return template;
 }

@@ -38,10 +38,34 @@ export interface ReadOnlyReason {
   detail: string;
 }
 
+/** A region file kept in the store (migration 006). */
+export interface StoredRegionFile {
+  id: RegionId;
+  version: number;
+  /** The region's name (地区名称) as the file gives it. */
+  name: string;
+  /** The checked template, as JSON text. */
+  templateJson: string;
+  /** The name of the file it was loaded from. */
+  fileName: string;
+  loadedAt: string;
+}
+
+/** A draft made with a region, as the region file manager names it. */
+export interface RegionDraftRef {
+  id: string;
+  /** 创新联合体名称, or ''. */
+  name: string;
+  templateVersion: number;
+  inTrash: boolean;
+}
+
 interface DraftRecord {
   id: string;
   region_id: RegionId;
   template_version: number;
+  /** The region file the draft's region came from (migration 006); null for a built-in region. */
+  region_file: string | null;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -203,7 +227,7 @@ export class DraftStore {
   listDrafts(options: { trashed?: boolean } = {}): DraftSummary[] {
     const rows = this.db
       .prepare(
-        `SELECT d.id, d.region_id, d.created_at, d.updated_at, d.deleted_at, d.completeness, d.eligible, d.checked_at,
+        `SELECT d.id, d.region_id, d.template_version, d.region_file, d.created_at, d.updated_at, d.deleted_at, d.completeness, d.eligible, d.checked_at,
                 coalesce((SELECT value FROM draft_field f WHERE f.draft_id = d.id AND f.key = ?), '') AS name,
                 coalesce((SELECT json_extract(data, '$.name') FROM table_row r
                           WHERE r.draft_id = d.id AND r.table_key = 'members' ORDER BY position LIMIT 1), '') AS lead_unit,
@@ -225,6 +249,8 @@ export class DraftStore {
     return rows.map((row) => ({
       id: row.id,
       regionId: row.region_id,
+      templateVersion: row.template_version,
+      regionFile: row.region_file,
       name: row.name,
       leadUnit: row.lead_unit ?? '',
       memberCount: row.member_count,
@@ -250,9 +276,11 @@ export class DraftStore {
     this.write(() => {
       this.db
         .prepare(
-          'INSERT INTO draft (id, region_id, template_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+          // A region loaded from a file is named on the draft, so it says which file made it after a newer one replaces it.
+          `INSERT INTO draft (id, region_id, template_version, region_file, created_at, updated_at)
+           VALUES (?, ?, ?, (SELECT file_name FROM region_file WHERE id = ?), ?, ?)`,
         )
-        .run(id, input.regionId, input.templateVersion, at, at);
+        .run(id, input.regionId, input.templateVersion, input.regionId, at, at);
       const setField = this.db.prepare(
         'INSERT INTO draft_field (draft_id, key, value, updated_at) VALUES (?, ?, ?, ?)',
       );
@@ -288,6 +316,7 @@ export class DraftStore {
       id: record.id,
       regionId: record.region_id,
       templateVersion: record.template_version,
+      regionFile: record.region_file,
       createdAt: record.created_at,
       updatedAt: record.updated_at,
       deletedAt: record.deleted_at,
@@ -346,6 +375,55 @@ export class DraftStore {
     }
     this.write(() => this.db.prepare('DELETE FROM draft WHERE id = ?').run(id));
     this.lastAutoRevision.delete(id);
+  }
+
+  // ---- region files (地区模板文件) ------------------------------------------------------------
+
+  /** The region files loaded into the store, with their checked template as JSON text. */
+  listRegionFiles(): StoredRegionFile[] {
+    const rows = this.db
+      .prepare('SELECT id, version, name, template, file_name, loaded_at FROM region_file ORDER BY loaded_at, id')
+      .all() as Array<{ id: string; version: number; name: string; template: string; file_name: string; loaded_at: string }>;
+    return rows.map((row) => ({
+      id: row.id,
+      version: row.version,
+      name: row.name,
+      templateJson: row.template,
+      fileName: row.file_name,
+      loadedAt: row.loaded_at,
+    }));
+  }
+
+  /** Keeps a checked region file, replacing the one loaded before under the same id. */
+  putRegionFile(file: Omit<StoredRegionFile, 'loadedAt'>): StoredRegionFile {
+    const loadedAt = this.timestamp();
+    this.write(() =>
+      this.db
+        .prepare(
+          `INSERT INTO region_file (id, version, name, template, file_name, loaded_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET version = excluded.version, name = excluded.name, template = excluded.template,
+             file_name = excluded.file_name, loaded_at = excluded.loaded_at`,
+        )
+        .run(file.id, file.version, file.name, file.templateJson, file.fileName, loadedAt),
+    );
+    return { ...file, loadedAt };
+  }
+
+  /** Forgets a region file; the caller has made sure no draft needs it. */
+  deleteRegionFile(id: string): void {
+    this.write(() => this.db.prepare('DELETE FROM region_file WHERE id = ?').run(id));
+  }
+
+  /** Drafts of a region, also those in the trash (they can be restored), with the version each was made with. */
+  draftsOfRegion(regionId: RegionId): RegionDraftRef[] {
+    const rows = this.db
+      .prepare(
+        `SELECT d.id, d.template_version, d.deleted_at,
+                coalesce((SELECT value FROM draft_field f WHERE f.draft_id = d.id AND f.key = ?), '') AS name
+         FROM draft d WHERE d.region_id = ? ORDER BY d.updated_at DESC`,
+      )
+      .all(fieldKeys.consortiumName, regionId) as Array<{ id: string; template_version: number; deleted_at: string | null; name: string }>;
+    return rows.map((row) => ({ id: row.id, name: row.name, templateVersion: row.template_version, inTrash: row.deleted_at !== null }));
   }
 
   // ---- edits (autosave) ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { docxImportContract } from './docx-import';
 import { draftsContract } from './drafts';
 import { hostContract } from './host';
 import { referenceContract } from './reference';
+import { regionFilesContract } from './region-files';
 import { maxProjectJsonChars, safetyContract } from './safety';
 import { maxAbsorbBase64Chars, maxAbsorbFiles, workbooksContract } from './workbooks';
 
@@ -24,6 +25,7 @@ export const contract = {
   ...docxImportContract,
   ...safetyContract,
   ...referenceContract,
+  ...regionFilesContract,
   ...hostContract,
 } as const;
 

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { documentShortTitle } from '../../../electron/shared/documents/titles';
 import type { RegionId, RegionTemplate } from '../../../electron/shared/region-template';
 import { api } from '../api/client';
+import { useRegionEntries } from '../state/use-regions';
 
 /** 新建申报: pick a region, read a paragraph of its rules and what its package holds, create. */
 export function NewDraftDialog(props: { regions: RegionTemplate[]; onCancel: () => void; onCreated: (draftId: string) => void }) {
@@ -10,6 +11,9 @@ export function NewDraftDialog(props: { regions: RegionTemplate[]; onCancel: () 
   const [regionId, setRegionId] = useState<RegionId>(props.regions[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
   const chosen = props.regions.find((region) => region.id === regionId);
+  // Regions loaded from a file are marked, with their version, so a local office's template is told apart.
+  const fromFile = new Map((useRegionEntries() ?? []).filter((entry) => entry.fromFile).map((entry) => [entry.id, entry]));
+  const chosenFile = fromFile.get(regionId);
 
   const create = async () => {
     setBusy(true);
@@ -31,6 +35,7 @@ export function NewDraftDialog(props: { regions: RegionTemplate[]; onCancel: () 
           {props.regions.map((region) => (
             <Radio.Button key={region.id} value={region.id}>
               {region.shortName}
+              {fromFile.has(region.id) && <span className="region-from-file">来自文件 · 版本 {region.version}</span>}
             </Radio.Button>
           ))}
         </Space>
@@ -43,6 +48,7 @@ export function NewDraftDialog(props: { regions: RegionTemplate[]; onCancel: () 
           <Space size={4} wrap style={{ marginBottom: 8 }}>
             <Typography.Text type="secondary">依据：{chosen.source.title}</Typography.Text>
             {chosen.commonLayout && <Tag color="orange">该地区未发布统一表格，使用通用申请表版式</Tag>}
+            {chosenFile && <Tag color="purple">来自文件「{chosenFile.fileName}」，版本 {chosenFile.version}</Tag>}
           </Space>
           <Typography.Paragraph>{chosen.summary}</Typography.Paragraph>
           <Typography.Text strong>需要准备的材料：</Typography.Text>

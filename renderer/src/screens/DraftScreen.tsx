@@ -145,6 +145,8 @@ export function DraftScreen(props: {
         draftId={draftId}
         regions={regions ?? noRegions}
         onImported={reloadAfterImport}
+        regionFile={draft.regionFile ?? null}
+        templateVersion={draft.templateVersion}
       />
 
       {recovered > 0 && (
@@ -330,6 +332,9 @@ const DraftBar = memo(function DraftBar(props: {
   regions: RegionTemplate[];
   /** After a Word import changed the draft in the core: read it back. */
   onImported: () => void;
+  /** The region file the draft's region came from, and the version the draft was made with. */
+  regionFile: string | null;
+  templateVersion: number;
 }) {
   const { template, report } = props;
   // Values that are wrong (red) are told apart from what is simply not filled in yet (grey).
@@ -350,7 +355,12 @@ const DraftBar = memo(function DraftBar(props: {
         <span className="draft-bar-title" title={props.title}>
           {props.title || '（未命名草稿）'}
         </span>
-        <Tag color="blue">{template.name}</Tag>
+        <Tag color={props.regionFile ? 'purple' : 'blue'}>{template.name}</Tag>
+        {props.regionFile && (
+          <Tooltip title={`地区模板文件「${props.regionFile}」；本草稿按版本 ${props.templateVersion} 创建，当前载入的是版本 ${template.version}`}>
+            <Tag color="purple">来自文件</Tag>
+          </Tooltip>
+        )}
         {template.commonLayout && (
           <Tooltip title={`${template.shortName}只发布了管理办法而无统一表格，材料按通用申请表版式生成`}>
             <Tag color="orange">通用申请表版式</Tag>

@@ -1,4 +1,4 @@
-import { CopyOutlined, DeleteOutlined, FolderOpenOutlined, PlusOutlined, SaveOutlined, SwapOutlined, UndoOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, CopyOutlined, DeleteOutlined, FolderOpenOutlined, PlusOutlined, SaveOutlined, SwapOutlined, UndoOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Empty, Popconfirm, Progress, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
@@ -11,6 +11,7 @@ import { dateTimeFormat } from '../components/formats';
 import { CopyToRegionDialog } from '../components/CopyToRegionDialog';
 import { NewDraftDialog } from '../components/NewDraftDialog';
 import { ProjectImportDialog } from '../components/ProjectImportDialog';
+import { RegionFilesDialog } from '../components/RegionFilesDialog';
 import { WordImportButton } from '../components/WordImport';
 import { eligibilityColors, eligibilityLabels } from '../steps/CheckStep';
 import { saveQueue } from '../state/save-queue';
@@ -26,6 +27,7 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
   const [creating, setCreating] = useState(false);
   const [copying, setCopying] = useState<DraftSummary | null>(null);
   const [importing, setImporting] = useState<{ json: string; fileName: string } | null>(null);
+  const [managingRegions, setManagingRegions] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const reload = useCallback(async () => {
@@ -107,7 +109,15 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
       title: '地区',
       dataIndex: 'regionId',
       width: 92,
-      render: (id: RegionId) => <Tag color="blue">{regionOf(id)?.shortName ?? id}</Tag>,
+      render: (id: RegionId, draft) =>
+        draft.regionFile ? (
+          // A region from a file says which file and version made the draft (a newer one may have replaced it).
+          <Tooltip title={`来自地区模板文件「${draft.regionFile}」，本草稿按版本 ${draft.templateVersion} 创建`}>
+            <Tag color="purple">{regionOf(id)?.shortName ?? id}</Tag>
+          </Tooltip>
+        ) : (
+          <Tag color="blue">{regionOf(id)?.shortName ?? id}</Tag>
+        ),
     },
     { title: '成员单位', dataIndex: 'memberCount', width: 84, align: 'right', render: (count: number) => `${count} 家` },
     {
@@ -190,6 +200,9 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
             打开项目文件
           </Button>
           {regions && <WordImportButton regions={regions} onImported={onOpen} />}
+          <Button icon={<AppstoreOutlined aria-hidden />} onClick={() => setManagingRegions(true)}>
+            地区模板
+          </Button>
           <Button icon={<SaveOutlined />} disabled={!drafts || drafts.length === 0} onClick={() => void saveProject('all')}>
             全部保存为项目文件
           </Button>
@@ -266,6 +279,14 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
             setCopying(null);
             onOpen(id);
           }} />
+      )}
+      {managingRegions && (
+        <RegionFilesDialog
+          onClose={() => {
+            setManagingRegions(false);
+            void reload();
+          }}
+        />
       )}
       {importing && (
         <ProjectImportDialog json={importing.json} fileName={importing.fileName} regions={regions ?? []}
