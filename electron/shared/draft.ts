@@ -1,4 +1,4 @@
-import type { RegionId, TableId } from './region-template';
+import type { RegionId, StepId, TableId } from './region-template';
 
 /**
  * Every value is kept as the string the user typed (or pasted, or imported), so nothing they entered is
@@ -63,6 +63,30 @@ export interface RevisionSummary {
   cause: string;
   /** A short description for the history list. */
   label: string;
+  /**
+   * What differs from the draft's version before it (the first one: from an empty draft), given by
+   * revisions.list for its newest entries; absent on older ones and on a revision just created.
+   */
+  changes?: RevisionChanges;
+}
+
+/** One table's rows in a revision against the version before it, matched by row id. */
+export interface TableChanges {
+  added: number;
+  removed: number;
+  /** Rows in both whose values differ. */
+  changed: number;
+  /** The rows kept are in another order. */
+  reordered: boolean;
+}
+
+/** What one revision changed against the version before it, counted, not listed, so it stays small. */
+export interface RevisionChanges {
+  /** True for a draft's first revision, which is compared with an empty draft. */
+  first: boolean;
+  /** Fields whose value differs, by the step they are filled in ('other': keys the template does not have). */
+  fields: Partial<Record<StepId | 'other', number>>;
+  tables: Partial<Record<TableId, TableChanges>>;
 }
 
 /**

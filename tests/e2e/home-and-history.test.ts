@@ -62,6 +62,9 @@ describe('home, the copy to another region and the history, at the sizes office 
   it('numbers the versions in the history, writes each moment one way, and does not repeat the cause', async () => {
     const draft = seedDraft(e2e.host, 'xinjiang', { consortiumName: '历史版本测试联合体' });
     const auto = e2e.host.store.createRevision(draft.id, 'auto', '定时自动保存的版本');
+    e2e.host.store.setField(draft.id, 'contactName', '张三');
+    e2e.host.store.setField(draft.id, 'goals', '突破关键技术');
+    e2e.host.store.addRows(draft.id, 'members', null, [{ name: '新疆能源集团' }, { name: '新疆大学' }]);
     e2e.host.store.createRevision(draft.id, 'manual', '报送前定稿');
     const { page, errors } = await openPage(e2e, { width: 1366, height: 768 });
     await page.goto(`${e2e.host.url}/#/draft/${draft.id}/basic`);
@@ -74,6 +77,11 @@ describe('home, the copy to another region and the history, at the sizes office 
     expect(autoText.match(/定时自动保存/g)).toHaveLength(1);
     expect(autoText).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect(await entries.filter({ hasText: '报送前定稿' }).count()).toBe(1);
+    // Each version says in one line what it changed against the one below it.
+    expect(await autoEntry.getByTestId('revision-changes').textContent()).toBe('最早的版本：基本信息 1 项');
+    expect(await entries.filter({ hasText: '报送前定稿' }).getByTestId('revision-changes').textContent()).toBe(
+      '基本信息 1 项、文字材料 1 项、成员单位 +2 行',
+    );
 
     // Restoring names the version by its number; the version taken before it refers to that number too.
     await autoEntry.getByRole('button', { name: /恢\s?复/ }).click();
@@ -82,6 +90,7 @@ describe('home, the copy to another region and the history, at the sizes office 
     await page.getByText(new RegExp(`已恢复到版本 #${auto.id}（\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}）`)).waitFor();
     await expect.poll(() => entries.count()).toBe(3);
     expect(await entries.first().textContent()).toContain(`恢复到版本 #${auto.id} 之前`);
+    expect(await entries.first().getByTestId('revision-changes').textContent()).toBe('与上一版本相同');
     await shotAt(page, 'history-01-numbered', 1366, 768);
     await shotAt(page, 'history-01-numbered', 1920, 1080);
     expect(errors).toEqual([]);

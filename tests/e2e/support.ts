@@ -54,7 +54,8 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${shotsDir}/${name}.png` });
 }
 
-async function waitForAnimations(page: Page): Promise<void> {
+/** Waits until dialogs and drawers have finished moving in (CSS animations), so what is measured is what stays. */
+export async function waitForAnimations(page: Page): Promise<void> {
   for (let i = 0; i < 20; i++) {
     const running = await page.evaluate<number>(
       'document.getAnimations().filter((animation) => animation.playState === "running" && !(animation.effect && animation.effect.getComputedTiming().iterations === Infinity)).length',

@@ -2,10 +2,12 @@ import type { HandlersFor } from '../../shared/contract';
 import type { draftsContract } from '../../shared/contract/drafts';
 import type { CoreDeps } from './deps';
 import { templateOf } from './deps';
+import { RevisionHistory } from '../storage/revision-changes';
 
 /** Drafts, fields, rows, revisions and trash: straight onto the store. */
 export function draftHandlers(deps: CoreDeps): HandlersFor<keyof typeof draftsContract> {
   const { store, templates } = deps;
+  const history = new RevisionHistory(store, templates);
   /** Passes an edit's result on after telling the summaries which draft it changed. */
   const edited = <T>(draftId: string, result: T): T => {
     deps.summaries?.edited(draftId);
@@ -28,7 +30,7 @@ export function draftHandlers(deps: CoreDeps): HandlersFor<keyof typeof draftsCo
     'rows.update': ({ draftId, table, rowId, values }) => edited(draftId, store.updateRow(draftId, table, rowId, values)),
     'rows.delete': ({ draftId, table, rowIds }) => edited(draftId, store.deleteRows(draftId, table, rowIds)),
     'rows.move': ({ draftId, table, rowId, toIndex }) => edited(draftId, store.moveRow(draftId, table, rowId, toIndex)),
-    'revisions.list': ({ draftId }) => store.listRevisions(draftId),
+    'revisions.list': ({ draftId }) => history.list(draftId),
     'revisions.create': ({ draftId, label }) => store.createRevision(draftId, 'manual', label ?? '手动保存的版本'),
     'revisions.restore': ({ revisionId }) => editedDraft(store.restoreRevision(revisionId)),
     'app.info': () => ({ version: deps.appVersion, dataFile: store.file, host: deps.host }),

@@ -516,7 +516,7 @@ export class DraftStore {
   createRevision(draftId: string, cause: string, label = ''): RevisionSummary {
     const draft = this.getDraft(draftId);
     const at = this.timestamp();
-    const snapshot: Snapshot = {
+    const snapshot: RevisionSnapshot = {
       regionId: draft.regionId,
       templateVersion: draft.templateVersion,
       fields: draft.fields,
@@ -540,13 +540,25 @@ export class DraftStore {
     ).map((row) => ({ id: row.id, draftId: row.draft_id, createdAt: row.created_at, cause: row.cause, label: row.label }));
   }
 
+  /**
+   * The stored contents of some of a draft's revisions, by id (ids of other drafts are left out), in one
+   * read: the history compares each with the one before it.
+   */
+  revisionSnapshots(draftId: string, ids: readonly number[]): Map<number, RevisionSnapshot> {
+    if (ids.length === 0) return new Map();
+    const rows = this.db
+      .prepare('SELECT id, snapshot FROM revision WHERE draft_id = ? AND id IN (SELECT value FROM json_each(?))')
+      .all(draftId, JSON.stringify(ids)) as Array<{ id: number; snapshot: string }>;
+    return new Map(rows.map((row) => [row.id, JSON.parse(row.snapshot) as RevisionSnapshot]));
+  }
+
   /** Puts a draft back as it was at a revision; the current state is kept as a revision first. */
   restoreRevision(revisionId: number): Draft {
     const revision = this.db.prepare('SELECT draft_id, snapshot FROM revision WHERE id = ?').get(revisionId) as
       | { draft_id: string; snapshot: string }
       | undefined;
     if (!revision) throw new UserError('revision.notFound', '找不到该历史版本。', `revision ${revisionId} not found`);
-    const snapshot = JSON.parse(revision.snapshot) as Snapshot;
+    const snapshot = JSON.parse(revision.snapshot) as RevisionSnapshot;
     const draftId = revision.draft_id;
     const at = this.timestamp();
     this.write(() => {
@@ -725,7 +737,8 @@ function openCurrentReadOnly(file: string, binding: { nativeBinding?: string }):
   }
 }
 
-interface Snapshot {
+/** A draft as a revision keeps it. */
+export interface RevisionSnapshot {
   regionId: RegionId;
   templateVersion: number;
   fields: Values;

@@ -49,7 +49,7 @@ export const draftsContract = {
     input: z.object({ draftId: id, table, rowId: id, toIndex: z.number().int().min(0) }).strict(),
     result: result<{ updatedAt: string }>(),
   },
-  /** Revisions of a draft, newest first. */
+  /** Revisions of a draft, newest first, the newest each with what it changed against the one before. */
   'revisions.list': { input: z.object({ draftId: id }).strict(), result: result<RevisionSummary[]>() },
   /** Takes a revision now (the user's "保存版本"). */
   'revisions.create': {

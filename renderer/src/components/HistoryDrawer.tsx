@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RevisionSummary } from '../../../electron/shared/draft';
 import { api } from '../api/client';
 import { dateTimeFormat } from './formats';
+import { describeChanges } from './revision-changes';
 import { saveQueue } from '../state/save-queue';
 
 const causeLabels: Record<string, string> = {
@@ -25,6 +26,18 @@ function descriptionOf(revision: RevisionSummary): string {
   const cause = causeLabels[revision.cause];
   if (label === '' || defaultLabels.has(label) || (cause !== undefined && label.replace(/的版本$/, '') === cause)) return '';
   return label;
+}
+
+/** The user's description of a version, if any, and one line of what it changed against the one before. */
+function RevisionDescription({ revision }: { revision: RevisionSummary }) {
+  const description = descriptionOf(revision);
+  if (!description && !revision.changes) return null;
+  return (
+    <>
+      {description ? <div>{description}</div> : null}
+      {revision.changes ? <div data-testid="revision-changes">{describeChanges(revision.changes)}</div> : null}
+    </>
+  );
 }
 
 /** 历史版本: revisions with time and cause; restoring one keeps the current state as a revision first. */
@@ -142,7 +155,7 @@ export function HistoryDrawer(props: {
                     <Tag>{causeLabels[revision.cause] ?? revision.cause}</Tag>
                   </Space>
                 }
-                description={descriptionOf(revision) || undefined}
+                description={<RevisionDescription revision={revision} />}
               />
             </List.Item>
           )}

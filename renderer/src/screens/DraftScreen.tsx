@@ -275,10 +275,9 @@ function StepBody(props: {
       );
     case 'export':
       return (
-        <>
+        <ExportStep template={template} draft={draft} report={props.checks.report} onGotoCheck={props.onGotoCheck}>
           <ExportFields fields={fields} values={draft.fields} onChange={actions.setField} />
-          <ExportStep template={template} draft={draft} report={props.checks.report} onGotoCheck={props.onGotoCheck} />
-        </>
+        </ExportStep>
       );
   }
 }

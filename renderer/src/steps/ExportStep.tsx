@@ -8,6 +8,7 @@ import {
   PrinterOutlined,
 } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Checkbox, InputNumber, List, Radio, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CheckReport } from '../../../electron/shared/checks';
 import type { ExportResult, PdfMode } from '../../../electron/shared/documents/export-names';
@@ -31,7 +32,14 @@ function formatBytes(bytes: number): string {
  * 导出与打印: the package's documents with whether each is complete, each previewed in its print view, the
  * filing printed in the region's copies (一式三份, collated), and the export folder (Word, Excel, PDF, 盖章清单).
  */
-export function ExportStep(props: { template: RegionTemplate; draft: Draft; report: CheckReport | null; onGotoCheck: () => void }) {
+export function ExportStep(props: {
+  template: RegionTemplate;
+  draft: Draft;
+  report: CheckReport | null;
+  onGotoCheck: () => void;
+  /** The template's own fields of this step (附件材料), shown under the list of documents they complete. */
+  children?: ReactNode;
+}) {
   const { draft, template, report } = props;
   const { message } = AntApp.useApp();
   const [documents, setDocuments] = useState<DocumentEntry[] | null>(null);
@@ -213,49 +221,8 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
       )}
       <div className="export-layout">
         <div>
-          <Card size="small" title="申报材料" style={{ marginBottom: 12 }}>
-            {listError && <Alert type="error" showIcon message={listError} />}
-            {!documents && !listError && <Spin />}
-            {documents && (
-              <ul className="doc-list">
-                {entryItem({
-                  id: packageKind,
-                  kind: packageKind,
-                  title: '整套报送材料（打印用）',
-                  note: `${filed.map((entry) => entry.shortTitle).join('、')}，按顺序合为一份`,
-                  ready: filed.every((entry) => entry.ready),
-                  missing: filed.flatMap((entry) => entry.missing),
-                })}
-                {documents.map((entry) =>
-                  entryItem({
-                    id: entry.kind,
-                    kind: entry.kind === 'memberWorkbook' ? null : entry.kind,
-                    title: entry.title,
-                    note: [
-                      entry.filed
-                        ? '报送材料'
-                        : entry.later
-                          ? '备案后按期报送，不随申报材料报送'
-                          : entry.kind === 'stampChecklist'
-                          ? '本单位留用，盖章时对照'
-                          : entry.kind === 'memberWorkbook'
-                            ? '成员名单附件'
-                            : '供参考',
-                      entry.inPackage ? '' : '不在本地区必交材料中',
-                      entry.format === 'xlsx' ? '导出时生成 Excel 文件' : '',
-                    ]
-                      .filter(Boolean)
-                      .join(' · '),
-                    ready: entry.ready,
-                    missing: entry.missing,
-                    // Offered besides the region's list, or (年度工作总结) due a year after forming, not at filing.
-                    optional: !entry.inPackage || entry.kind === 'annualSummary',
-                  }),
-                )}
-              </ul>
-            )}
-          </Card>
-
+          {/* Printing and exporting first: they are what the step is for, and the list of documents (long in
+              some regions) would push them below the fold of a 1366×768 screen. */}
           <Card size="small" title={<span><PrinterOutlined /> 打印</span>} style={{ marginBottom: 12 }}>
             <Space direction="vertical" style={{ width: '100%' }}>
               <Typography.Text type="secondary">
@@ -280,7 +247,7 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
             </Space>
           </Card>
 
-          <Card size="small" title={<span><FolderOpenOutlined /> 导出到文件夹</span>}>
+          <Card size="small" title={<span><FolderOpenOutlined /> 导出到文件夹</span>} style={{ marginBottom: 12 }}>
             <Space direction="vertical" style={{ width: '100%' }}>
               <Typography.Text type="secondary" data-testid="export-where">
                 {isBrowserHost
@@ -327,6 +294,49 @@ export function ExportStep(props: { template: RegionTemplate; draft: Draft; repo
               )}
             </Space>
           </Card>
+          <Card size="small" title="申报材料" style={{ marginBottom: 12 }}>
+            {listError && <Alert type="error" showIcon message={listError} />}
+            {!documents && !listError && <Spin />}
+            {documents && (
+              <ul className="doc-list">
+                {entryItem({
+                  id: packageKind,
+                  kind: packageKind,
+                  title: '整套报送材料（打印用）',
+                  note: `${filed.map((entry) => entry.shortTitle).join('、')}，按顺序合为一份`,
+                  ready: filed.every((entry) => entry.ready),
+                  missing: filed.flatMap((entry) => entry.missing),
+                })}
+                {documents.map((entry) =>
+                  entryItem({
+                    id: entry.kind,
+                    kind: entry.kind === 'memberWorkbook' ? null : entry.kind,
+                    title: entry.title,
+                    note: [
+                      entry.filed
+                        ? '报送材料'
+                        : entry.later
+                          ? '备案后按期报送，不随申报材料报送'
+                          : entry.kind === 'stampChecklist'
+                          ? '本单位留用，盖章时对照'
+                          : entry.kind === 'memberWorkbook'
+                            ? '成员名单附件'
+                            : '供参考',
+                      entry.inPackage ? '' : '不在本地区必交材料中',
+                      entry.format === 'xlsx' ? '导出时生成 Excel 文件' : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · '),
+                    ready: entry.ready,
+                    missing: entry.missing,
+                    // Offered besides the region's list, or (年度工作总结) due a year after forming, not at filing.
+                    optional: !entry.inPackage || entry.kind === 'annualSummary',
+                  }),
+                )}
+              </ul>
+            )}
+          </Card>
+          {props.children}
         </div>
 
         <Card
