@@ -3,6 +3,8 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { UserError } from '../../shared/errors';
 import { describeFailure } from '../os-errors';
 import type { RegionTemplate } from '../../shared/region-template';
+import type { Draft } from '../../shared/draft';
+import { effectiveTemplate } from '../../shared/region-settings';
 import type { BackupService } from '../storage/backups';
 import type { DraftStore } from '../storage/draft-store';
 import type { CheckSummaries } from './summaries';
@@ -29,6 +31,14 @@ export function templateOf(deps: Pick<CoreDeps, 'templates'>, regionId: string):
   const found = deps.templates.find((t) => t.id === regionId);
   if (!found) throw new UserError('region.unknown', '不支持的地区模板。', `unknown region ${regionId}`);
   return found;
+}
+
+/**
+ * The template one draft is checked, printed and exported against: its region's, with the draft's region
+ * settings applied where the region has them (shared/region-settings). Every use for a draft goes through here.
+ */
+export function templateForDraft(deps: Pick<CoreDeps, 'templates'>, draft: Pick<Draft, 'regionId' | 'regionSettings'>): RegionTemplate {
+  return effectiveTemplate(templateOf(deps, draft.regionId), draft.regionSettings);
 }
 
 /**

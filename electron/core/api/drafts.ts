@@ -2,6 +2,7 @@ import type { HandlersFor } from '../../shared/contract';
 import type { draftsContract } from '../../shared/contract/drafts';
 import type { CoreDeps } from './deps';
 import { templateOf } from './deps';
+import { settingsForRegion } from '../regions/draft-settings';
 
 /** Drafts, fields, rows, revisions and trash: straight onto the store. */
 export function draftHandlers(deps: CoreDeps): HandlersFor<keyof typeof draftsContract> {
@@ -16,8 +17,18 @@ export function draftHandlers(deps: CoreDeps): HandlersFor<keyof typeof draftsCo
     'regions.list': () => templates,
     // A read: drafts edited since their last stored summary get figures computed now, nothing is written.
     'drafts.list': ({ trashed }) => store.listDrafts({ trashed }).map((summary) => deps.summaries?.current(summary) ?? summary),
-    'drafts.create': ({ regionId }) =>
-      editedDraft(store.createDraft({ regionId, templateVersion: templateOf(deps, regionId).version })),
+    'drafts.create': ({ regionId, regionSettings }) => {
+      const template = templateOf(deps, regionId);
+      return editedDraft(
+        store.createDraft({ regionId, templateVersion: template.version, regionSettings: settingsForRegion(template, regionSettings) }),
+      );
+    },
+    'drafts.setRegionSettings': ({ draftId, regionSettings }) => {
+      const draft = store.getDraft(draftId);
+      const template = templateOf(deps, draft.regionId);
+      store.setRegionSettings(draftId, settingsForRegion(template, regionSettings));
+      return editedDraft(store.getDraft(draftId));
+    },
     'drafts.get': ({ id }) => store.getDraft(id),
     'drafts.duplicate': ({ id }) => editedDraft(store.duplicateDraft(id)),
     'drafts.trash': ({ id }) => (store.trashDraft(id), { ok: true as const }),

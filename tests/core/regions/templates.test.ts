@@ -30,7 +30,7 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 function seedOf(template: RegionTemplate): string {
   if (!seedsDir) throw new Error('seed texts not found');
-  return squeeze(readFileSync(join(seedsDir, template.source.file), 'utf8'));
+  return squeeze(readFileSync(join(seedsDir, template.source.file ?? ''), 'utf8'));
 }
 
 const templates = loadRegionTemplates(regionsDir);
