@@ -206,7 +206,7 @@ export function effectiveTemplate(template: RegionTemplate, settings: RegionSett
   const pkg = filled.package;
   return {
     ...filled,
-    ...(declared.names ? fillStrings(declared.names, texts) : {}),
+    ...(declared.names && place ? fillStrings(declared.names, texts) : {}),
     divisionPrefix: place?.code ?? template.divisionPrefix,
     documents: filled.documents.filter(keep),
     package: {
