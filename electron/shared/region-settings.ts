@@ -29,7 +29,14 @@ export const regionSettingsSchema = z
     /** By rule id: on or off, and its numbers by parameter key. */
     rules: z.record(
       z.string().max(60),
-      z.object({ enabled: z.boolean(), values: z.record(z.string().max(20), z.number({ error: '门槛应为数字' }).finite()) }).strict(),
+      z
+        .object({
+          enabled: z.boolean(),
+          values: z.record(z.string().max(20), z.number({ error: '门槛应为数字' }).finite()),
+          /** The notice says 须 (must): a failure makes the draft ineligible; absent or false: 原则上, a warning. */
+          required: z.boolean().optional(),
+        })
+        .strict(),
     ),
     /** 份数: copies printed and stamped; null where the user's notice names none. */
     copies: z.number({ error: '份数应为数字' }).int('份数应为整数').min(1, '份数至少为 1').max(10, '份数不超过 10').nullable(),
@@ -52,7 +59,7 @@ export function defaultRegionSettings(template: RegionTemplate): RegionSettings 
     const rule = template.rules.find((candidate) => candidate.id === entry.rule);
     const values: Record<string, number> = {};
     for (const parameter of entry.parameters) values[parameter.key] = numberOf(rule, parameter.key) ?? parameter.min;
-    rules[entry.rule] = { enabled: entry.enabledByDefault, values };
+    rules[entry.rule] = { enabled: entry.enabledByDefault, values, required: rule?.severity === 'error' };
   }
   return {
     programmeName: '',
@@ -154,6 +161,12 @@ function fillStrings<T>(value: T, values: Record<string, string>): T {
   return value;
 }
 
+/** Why a rule the user marked is an error or a warning: their choice, not a quoted clause. */
+const severityBases = {
+  error: '用户在「地区设置」中设为必须满足，未引用原文',
+  warning: '用户在「地区设置」中设置的门槛，未引用原文，按提示处理',
+} as const;
+
 /** What a placeholder reads before the user has set it (a draft restored from before its settings). */
 const unset = { programmeName: '（未设置专项名称）', department: '（未设置主管部门）', placeName: '本地区' };
 
@@ -185,11 +198,13 @@ export function effectiveTemplate(template: RegionTemplate, settings: RegionSett
       check[parameter.key] = value;
       numbers[parameter.key] = formatNumber(value);
     }
+    const severity = set?.required === undefined ? rule.severity : set.required ? 'error' : 'warning';
     rules.push({
       ...rule,
+      severity,
+      severityBasis: severity === rule.severity ? replaceAll(rule.severityBasis, numbers) : severityBases[severity],
       title: replaceAll(rule.title, numbers),
       clause: replaceAll(rule.clause, numbers),
-      severityBasis: replaceAll(rule.severityBasis, numbers),
       check: check as RuleDef['check'],
     });
   }

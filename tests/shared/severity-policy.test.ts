@@ -76,7 +76,7 @@ describe('severity policy', () => {
       expect(template.source.file).toBeUndefined();
       for (const rule of template.rules) {
         expect(/（用户设置）|本软件的填写要求|成员单位表|同一单位|用于组建协议/.test(rule.clause + rule.severityBasis), rule.id).toBe(true);
-        expect(rule.severityBasis, rule.id).toMatch(/用户在「地区设置」中设置|本软件的填写要求/);
+        expect(rule.severityBasis, rule.id).toMatch(/用户在「地区设置」中设|本软件的填写要求/);
       }
     });
   }

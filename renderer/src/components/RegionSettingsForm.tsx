@@ -68,6 +68,9 @@ export function RegionSettingsForm(props: { template: RegionTemplate; value: Reg
       </div>
 
       <Typography.Text strong>申报条件（按申报通知开启并填写门槛）</Typography.Text>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        勾选“必须满足”的条件不满足时判为不符合申报条件；未勾选的（如通知写“原则上”）只作提示。
+      </Typography.Paragraph>
       <ul className="region-settings-rules" aria-label="申报条件">
         {declared.rules.map((entry) => {
           const rule = template.rules.find((candidate) => candidate.id === entry.rule);
@@ -90,6 +93,10 @@ export function RegionSettingsForm(props: { template: RegionTemplate; value: Reg
                     setRule(entry.rule, { values });
                   }} />
               ))}
+              <Checkbox checked={set.required ?? rule.severity === 'error'} disabled={!set.enabled}
+                aria-label={`必须满足：${ruleTitle(rule.title, {}, placeName)}`} onChange={(event) => setRule(entry.rule, { required: event.target.checked })}>
+                必须满足
+              </Checkbox>
             </li>
           );
         })}
