@@ -61,7 +61,7 @@ export function NewDraftDialog(props: { regions: RegionTemplate[]; onCancel: () 
           {base && regionSettings && (
             <div className="new-draft-settings">
               <Typography.Title level={5} style={{ marginTop: 0 }}>地区设置</Typography.Title>
-              <RegionSettingsForm template={base} value={regionSettings} onChange={(value) => setSettings({ regionId, value })} />
+              <RegionSettingsForm template={base} value={regionSettings} showErrors={triedCreate} onChange={(value) => setSettings({ regionId, value })} />
               {triedCreate && problems.length > 0 && (
                 <Typography.Text type="danger" role="alert">{problems.join('；')}</Typography.Text>
               )}

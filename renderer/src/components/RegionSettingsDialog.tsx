@@ -35,7 +35,7 @@ export function RegionSettingsDialog(props: { template: RegionTemplate; draft: D
       onOk={() => void save()} onCancel={props.onCancel} okButtonProps={{ disabled: problems.length > 0 }}>
       <Alert type="info" showIcon style={{ marginBottom: 12 }}
         message="按本地区申报通知填写。保存后申报条件检查、首页的完整度与是否符合条件、以及导出的材料都按新的设置重新生成。" />
-      <RegionSettingsForm template={props.template} value={value} onChange={setValue} />
+      <RegionSettingsForm template={props.template} value={value} onChange={setValue} showErrors />
       {problems.length > 0 && <Alert type="warning" showIcon role="alert" message={problems.join('；')} />}
     </Modal>
   );

@@ -29,7 +29,13 @@ function ruleTitle(text: string, values: Record<string, number>, placeName: stri
  * 地区设置: the programme, department and place, each settable rule's switch and numbers, copies and
  * documents of a region whose rules the user sets — all read from the template's `userSettings`.
  */
-export function RegionSettingsForm(props: { template: RegionTemplate; value: RegionSettings; onChange: (next: RegionSettings) => void }) {
+export function RegionSettingsForm(props: {
+  template: RegionTemplate;
+  value: RegionSettings;
+  onChange: (next: RegionSettings) => void;
+  /** Marks the names still missing in red (after the user tried to go on), not before they have typed. */
+  showErrors?: boolean;
+}) {
   const { template, value, onChange } = props;
   const declared = template.userSettings;
   if (!declared) return null;
@@ -39,7 +45,7 @@ export function RegionSettingsForm(props: { template: RegionTemplate; value: Reg
     const current = value.rules[ruleId] ?? { enabled: false, values: {} };
     onChange({ ...value, rules: { ...value.rules, [ruleId]: { ...current, ...update } } });
   };
-  const nameMissing = (text: string) => text.trim() === '';
+  const nameMissing = (text: string) => props.showErrors === true && text.trim() === '';
 
   return (
     <Form layout="vertical" className="region-settings-form" data-testid="region-settings">
@@ -82,17 +88,19 @@ export function RegionSettingsForm(props: { template: RegionTemplate; value: Reg
               <Switch size="small" checked={set.enabled} aria-label={`检查：${ruleTitle(rule.title, {}, placeName)}`}
                 onChange={(enabled) => setRule(entry.rule, { enabled })} />
               <span className="region-settings-rule-title">{title}</span>
-              {entry.parameters.map((parameter) => (
-                <InputNumber key={parameter.key} size="small" disabled={!set.enabled} aria-label={parameter.label}
-                  min={parameter.min} max={parameter.max} precision={parameter.integer ? 0 : undefined}
-                  value={set.values[parameter.key]} addonBefore={parameter.label} addonAfter={parameter.unit || undefined}
-                  onChange={(number) => {
-                    const values = { ...set.values };
-                    if (typeof number === 'number') values[parameter.key] = number;
-                    else delete values[parameter.key];
-                    setRule(entry.rule, { values });
-                  }} />
-              ))}
+              <span className="region-settings-rule-numbers">
+                {entry.parameters.map((parameter) => (
+                  <InputNumber key={parameter.key} size="small" disabled={!set.enabled} aria-label={parameter.label}
+                    min={parameter.min} max={parameter.max} precision={parameter.integer ? 0 : undefined} style={{ width: 280 }}
+                    value={set.values[parameter.key]} addonBefore={parameter.label} addonAfter={parameter.unit || undefined}
+                    onChange={(number) => {
+                      const values = { ...set.values };
+                      if (typeof number === 'number') values[parameter.key] = number;
+                      else delete values[parameter.key];
+                      setRule(entry.rule, { values });
+                    }} />
+                ))}
+              </span>
               <Checkbox checked={set.required ?? rule.severity === 'error'} disabled={!set.enabled}
                 aria-label={`必须满足：${ruleTitle(rule.title, {}, placeName)}`} onChange={(event) => setRule(entry.rule, { required: event.target.checked })}>
                 必须满足
