@@ -168,7 +168,7 @@ const severityBases = {
 } as const;
 
 /** What a placeholder reads before the user has set it (a draft restored from before its settings). */
-const unset = { programmeName: '（未设置专项名称）', department: '（未设置主管部门）', placeName: '本地区' };
+const unset = { programmeName: '（专项/计划名称）', department: '（主管部门）', placeName: '本地区' };
 
 /**
  * The template a draft of this region is checked and printed against: settable rules switched off are gone

@@ -24,7 +24,7 @@ export function settingsForRegion(
   return options.namesRequired === false ? { ...settings, programmeName: raw.programmeName, department: raw.department } : settings;
 }
 
-/** Empty names pass the check of a copy's defaults; the documents say 「未设置」 until the user fills them. */
+/** Empty names pass the check of a copy's defaults; the documents show 「（专项/计划名称）」 until the user fills them. */
 function withNamesForCheck(raw: RegionSettings): RegionSettings {
   return { ...raw, programmeName: raw.programmeName.trim() || '未设置', department: raw.department.trim() || '未设置' };
 }

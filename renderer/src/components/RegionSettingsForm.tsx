@@ -91,7 +91,7 @@ export function RegionSettingsForm(props: {
               <span className="region-settings-rule-numbers">
                 {entry.parameters.map((parameter) => (
                   <InputNumber key={parameter.key} size="small" disabled={!set.enabled} aria-label={parameter.label}
-                    min={parameter.min} max={parameter.max} precision={parameter.integer ? 0 : undefined} style={{ width: 280 }}
+                    min={parameter.min} max={parameter.max} precision={parameter.integer ? 0 : undefined} style={{ width: 300 }}
                     value={set.values[parameter.key]} addonBefore={parameter.label} addonAfter={parameter.unit || undefined}
                     onChange={(number) => {
                       const values = { ...set.values };

@@ -156,6 +156,12 @@ export function DraftScreen(props: {
         onRegionSettings={baseTemplate?.userSettings ? openSettings : undefined}
       />
 
+      {baseTemplate?.userSettings && !(draft.regionSettings?.programmeName.trim() && draft.regionSettings.department.trim()) && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="settings-missing"
+          message="尚未填写专项/计划名称或主管部门：申报材料的标题、封面和报送说明需要它们。"
+          action={<Button size="small" onClick={openSettings}>填写地区设置</Button>} />
+      )}
+
       {settingsOpen && baseTemplate && (
         <RegionSettingsDialog template={baseTemplate} draft={draft} onCancel={closeSettings}
           onSaved={() => {
