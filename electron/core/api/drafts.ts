@@ -3,6 +3,8 @@ import type { draftsContract } from '../../shared/contract/drafts';
 import type { CoreDeps } from './deps';
 import { templateOf } from './deps';
 import { settingsForRegion } from '../regions/draft-settings';
+import { isUserConfigurable } from '../../shared/region-settings';
+import { UserError } from '../../shared/errors';
 
 /** Drafts, fields, rows, revisions and trash: straight onto the store. */
 export function draftHandlers(deps: CoreDeps): HandlersFor<keyof typeof draftsContract> {
@@ -26,6 +28,9 @@ export function draftHandlers(deps: CoreDeps): HandlersFor<keyof typeof draftsCo
     'drafts.setRegionSettings': ({ draftId, regionSettings }) => {
       const draft = store.getDraft(draftId);
       const template = templateOf(deps, draft.regionId);
+      if (!isUserConfigurable(template)) {
+        throw new UserError('regionSettings.builtIn', `${template.name}的申报条件依据其发布的原文内置，不能修改地区设置。`, `${template.id} has no userSettings`);
+      }
       store.setRegionSettings(draftId, settingsForRegion(template, regionSettings));
       return editedDraft(store.getDraft(draftId));
     },

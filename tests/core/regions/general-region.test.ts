@@ -120,9 +120,13 @@ describe('region settings validation', () => {
     expect(store.listDrafts()).toHaveLength(0);
   });
 
-  it('ignores nothing silently for built-in regions: their drafts carry no settings', async () => {
+  it('keeps built-in regions on their own rules: no settings stored, and changing them is refused in Chinese', async () => {
     const draft = await api['drafts.create']({ regionId: 'xinjiang', regionSettings: exampleSettings });
     expect(draft.regionSettings).toBeNull();
+    await expect(async () => api['drafts.setRegionSettings']({ draftId: draft.id, regionSettings: exampleSettings })).rejects.toThrow(
+      /新疆维吾尔自治区的申报条件依据其发布的原文内置/,
+    );
+    expect(store.getDraft(draft.id).regionSettings).toBeNull();
   });
 });
 
