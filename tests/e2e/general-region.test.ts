@@ -44,8 +44,8 @@ describe('其他地区（通用版式） in the browser host', () => {
     await page.getByText(/请先完成地区设置/).first().waitFor();
     expect(host.store.listDrafts()).toHaveLength(0);
 
-    await page.getByLabel('专项/计划名称').fill('福建省创新联合体建设专项');
-    await page.getByLabel('主管部门').fill('福建省科学技术厅');
+    await page.getByRole('textbox', { name: '专项/计划名称', exact: true }).fill('福建省创新联合体建设专项');
+    await page.getByRole('textbox', { name: '主管部门', exact: true }).fill('福建省科学技术厅');
     // The summary of what the package holds follows the settings.
     await expect.poll(() => page.getByTestId('region-summary').textContent()).toContain('福建省创新联合体建设专项组建申请表');
     await page.getByLabel('成员单位不少于', { exact: true }).fill('8');

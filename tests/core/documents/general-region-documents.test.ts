@@ -68,6 +68,9 @@ describe('documents of the general region', () => {
     // The checklist: the copies and the 报送 line are the user's.
     expect(texts.stampChecklist).toContain('报福建省科学技术厅');
     expect(texts.stampChecklist).toContain('2份');
+    // Documents are named by the cover's last title line, not cut inside the user's programme name.
+    expect(texts.stampChecklist).toContain('组建申请表');
+    expect(texts.stampChecklist).not.toContain('建设专项组建申请表');
     for (const [kind, text] of Object.entries(texts)) {
       expect(text.match(new RegExp(`.{0,30}(${builtInNames.source}).{0,10}`))?.[0], kind).toBeUndefined();
       expect(text, kind).not.toMatch(/\{[a-zA-Z]+\}|（专项\/计划名称）|（主管部门）/);
