@@ -168,3 +168,21 @@ describe('copy to and from the general region', () => {
     expect(into.regionSettings?.programmeName).toBe('南宁市创新联合体建设专项');
   });
 });
+
+describe('project files carry the settings', () => {
+  it('exports a general draft with its settings and imports it back with them; a file without them is refused in Chinese', async () => {
+    const draft = await createExample(withRule(exampleSettings, 'minMembers', { values: { min: 9 } }));
+    const exported = await api['projects.export']({ draftIds: [draft.id] });
+    const file = JSON.parse(exported.json) as { drafts: Array<{ regionSettings?: RegionSettings }> };
+    expect(file.drafts[0].regionSettings?.rules.minMembers.values.min).toBe(9);
+
+    const { importedIds } = await api['projects.import']({ json: exported.json, decisions: ['new'] });
+    const imported = store.getDraft(importedIds[0]);
+    expect(imported.id).not.toBe(draft.id);
+    expect(imported.regionSettings).toEqual(store.getDraft(draft.id).regionSettings);
+
+    delete file.drafts[0].regionSettings;
+    await expect(async () => api['projects.import']({ json: JSON.stringify(file), decisions: ['new'] })).rejects.toThrow(/请先填写.*地区设置/);
+    expect(store.listDrafts()).toHaveLength(2);
+  });
+});
