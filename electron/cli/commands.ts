@@ -8,6 +8,7 @@ import { parseProjectFile, projectDraftToDraft } from '../core/project/project-f
 import { loadRegionTemplates } from '../core/regions/templates';
 import { readUserRegionFile } from '../core/regions/region-file';
 import type { RegionTemplate } from '../shared/region-template';
+import { effectiveTemplate } from '../shared/region-settings';
 import type { CheckReport } from '../shared/checks';
 import type { Draft } from '../shared/draft';
 import { leadTier, memberKeys } from '../shared/draft';
@@ -66,6 +67,11 @@ function regionsFor(args: string[], io: CliIo): RegionTemplate[] | null {
 /** Positional arguments: those that are neither an option nor the value of `valued` options. */
 function positional(args: string[], valued: string[]): string[] {
   return args.filter((arg, i) => !arg.startsWith('--') && !(i > 0 && valued.includes(args[i - 1] ?? '')));
+}
+
+/** The template a draft is checked and printed against: its region's with the draft's 地区设置 applied. */
+function templateOfDraft(regions: RegionTemplate[], draft: Pick<Draft, 'regionId' | 'regionSettings'>): RegionTemplate {
+  return effectiveTemplate(regionOf(regions, draft.regionId), draft.regionSettings);
 }
 
 function regionOf(regions: RegionTemplate[], id: string): RegionTemplate {
@@ -151,11 +157,12 @@ async function runExportCommand(args: string[], io: CliIo): Promise<number> {
       const stored = store.createDraft({
         regionId: draft.regionId,
         templateVersion: draft.templateVersion,
+        regionSettings: draft.regionSettings ?? null,
         fields: draft.fields,
         tables: Object.fromEntries(Object.entries(draft.tables).map(([table, rows]) => [table, rows.map((row) => row.values)])),
       });
       const result = await exportPackage({
-        template: regionOf(regions, stored.regionId),
+        template: templateOfDraft(regions, stored),
         draft: stored,
         store,
         outDir,
@@ -192,7 +199,7 @@ export const commands: Record<string, CliCommand> = {
       const results = drafts.map((draft) => ({
         name: draft.fields.consortiumName ?? '',
         regionId: draft.regionId,
-        report: checkDraft(regionOf(regions, draft.regionId), draft, context),
+        report: checkDraft(templateOfDraft(regions, draft), draft, context),
       }));
       if (args.includes('--text')) for (const result of results) io.out(reportAsText(result.name, result.report));
       else io.out(`${JSON.stringify({ file, drafts: results }, null, 2)}\n`);

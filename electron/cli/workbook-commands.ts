@@ -8,6 +8,7 @@ import { writeAtomic } from '../core/files/atomic-write';
 import { describeFailure } from '../core/os-errors';
 import { makeProjectFile, parseProjectFile, projectDraftToDraft, stringifyProjectFile } from '../core/project/project-file';
 import { loadRegionTemplates } from '../core/regions/templates';
+import { effectiveTemplate } from '../shared/region-settings';
 import { DraftStore } from '../core/storage/draft-store';
 import { applyAbsorb, planAbsorb, writeBlankTemplate, writeCollectionFiles } from '../core/workbooks';
 import { readCollectionWorkbooksInWorker } from '../core/workbooks/reading/in-worker';
@@ -115,7 +116,7 @@ export function runTemplateCommand(args: string[], io: CommandIo): Promise<numbe
     if (table !== undefined && !(workbookTables as readonly string[]).includes(table)) {
       throw new UsageError(`--table 只能是 ${workbookTables.join('、')}`);
     }
-    const template = findTemplate(loadRegionTemplates(), region);
+    const template = effectiveTemplate(findTemplate(loadRegionTemplates(), region), null);
     const file = outputFile(out);
     await writeAtomic(file, await writeBlankTemplate(template, table as WorkbookTable | undefined));
     io.out(`${JSON.stringify({ file, region: template.id, table: table ?? 'all' })}\n`);
@@ -134,7 +135,7 @@ export function runCollectCommand(args: string[], io: CommandIo): Promise<number
     if (!projectPath || !out || parsed.positional.length > 1) throw new UsageError('需要项目文件和 --out 文件夹');
     const project = readProject(projectPath, parsed.options.get('draft'));
     const draft = project.drafts[project.index];
-    const template = findTemplate(loadRegionTemplates(), draft.regionId);
+    const template = effectiveTemplate(findTemplate(loadRegionTemplates(), draft.regionId), draft.regionSettings);
     const dir = outputFolder(out);
     const files = await writeCollectionFiles(template, draft, dir);
     io.out(`${JSON.stringify({ draftId: draft.id, dir, files }, null, 2)}\n`);
@@ -156,7 +157,7 @@ export function runAbsorbCommand(args: string[], io: CommandIo): Promise<number>
     if (!projectPath || files.length === 0) throw new UsageError('需要项目文件和至少一个采集表');
     const project = readProject(projectPath, parsed.options.get('draft'));
     const draft = project.drafts[project.index];
-    const template = findTemplate(loadRegionTemplates(), draft.regionId);
+    const template = effectiveTemplate(findTemplate(loadRegionTemplates(), draft.regionId), draft.regionSettings);
     const inputs = files.map((file) => ({ fileName: basename(file), bytes: readInputFile(file, '采集表', maxWorkbookBytes) }));
     const target = parsed.flags.has('write') ? outputFile(parsed.options.get('out') ?? projectPath) : null;
     const results = await readCollectionWorkbooksInWorker(inputs, template);

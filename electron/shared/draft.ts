@@ -1,4 +1,5 @@
 import type { RegionId, StepId, TableId } from './region-template';
+import type { RegionSettings } from './region-settings';
 
 /**
  * Every value is kept as the string the user typed (or pasted, or imported), so nothing they entered is
@@ -33,6 +34,8 @@ export interface Draft {
   deletedAt: string | null;
   fields: Values;
   tables: Record<TableId, TableRow[]>;
+  /** What the user set for a region with `userSettings` (地区设置); null or absent for the built-in regions. */
+  regionSettings?: RegionSettings | null;
 }
 
 export interface DraftSummary {

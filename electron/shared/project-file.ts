@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { maxValueLength } from './contract/define';
 import { regionIdSchema, tableIds } from './region-template';
+import { regionSettingsSchema } from './region-settings';
 
 /**
  * The project file (项目文件, *.lhtproj.json): one or more drafts as JSON, to move work between computers,
@@ -37,6 +38,8 @@ export const projectDraftSchema = z
         ) as Record<(typeof tableIds)[number], z.ZodDefault<z.ZodArray<typeof valuesSchema>>>,
       )
       .strict(),
+    /** 地区设置 of a draft whose region the user sets (其他地区（通用版式）); absent for the built-in regions. */
+    regionSettings: regionSettingsSchema.optional(),
   })
   .strict();
 export type ProjectDraft = z.infer<typeof projectDraftSchema>;

@@ -361,6 +361,37 @@ export const packageSchema = z.object({
 });
 export type PackageData = z.infer<typeof packageSchema>;
 
+/** A number of a rule's check that the user may set, and the range the form allows. */
+const settableParameterSchema = z.object({
+  key: z.enum(['min', 'minPercent', 'minTotal', 'max']),
+  /** The form's label (成员单位不少于). */
+  label: z.string().min(1),
+  unit: z.string(),
+  min: z.number(),
+  max: z.number(),
+  integer: z.boolean().default(true),
+});
+export type SettableParameter = z.infer<typeof settableParameterSchema>;
+
+/**
+ * The parts of a template its user sets for each draft, for a region whose notice the product holds no copy
+ * of: the programme's name and department, the place, rule switches and numbers, copies and documents. Texts
+ * anywhere in the template may carry {programmeName}, {department} and {placeName}; a settable rule's texts
+ * carry {min}, {minPercent}, {minTotal} or {max} where its number goes.
+ */
+export const userSettingsSchema = z.object({
+  rules: z
+    .array(z.object({ rule: z.string().min(1), enabledByDefault: z.boolean().default(true), parameters: z.array(settableParameterSchema).default([]) }))
+    .default([]),
+  /** Documents the user may leave out of the package; the other documents are always in it. */
+  optionalDocuments: z.array(z.enum(documentKinds)).default([]),
+  /** Where the user chooses the place (province-level code): rules on registration read it as their regionCode. */
+  place: z.boolean().default(false),
+  /** The region's name and short name once set, with the placeholders above ('{placeName}'). */
+  names: z.object({ name: z.string().min(1), shortName: z.string().min(1) }).optional(),
+});
+export type UserSettingsData = z.infer<typeof userSettingsSchema>;
+
 export const regionTemplateSchema = z.object({
   id: regionIdSchema,
   /** Bumped whenever fields, columns or rules change; stored with each draft. */
@@ -369,8 +400,11 @@ export const regionTemplateSchema = z.object({
   shortName: z.string(), // 新疆
   /** The issuing department as printed in the "……制" line. */
   issuer: z.string(),
-  /** The source document this template follows (file and title). */
-  source: z.object({ file: z.string(), title: z.string() }),
+  /**
+   * The source document this template follows (file and title). No file where there is no official text the
+   * product holds (a region whose rules the user sets, see userSettings): the title then says so.
+   */
+  source: z.object({ file: z.string().optional(), title: z.string() }),
   /** True where the region publishes rules but no form and uses the common layout. */
   commonLayout: z.boolean(),
   /** One paragraph shown when the user picks the region. */
@@ -389,6 +423,8 @@ export const regionTemplateSchema = z.object({
   rules: z.array(ruleSchema),
   /** Absent: the common layout with the region's own titles and department (see defaultPackage). */
   package: packageSchema.optional(),
+  /** Present: the user sets parts of this region per draft (see shared/region-settings). */
+  userSettings: userSettingsSchema.optional(),
 }).transform((template) => ({ ...template, package: template.package ?? defaultPackage(template) }));
 export type RegionTemplate = z.output<typeof regionTemplateSchema>;
 

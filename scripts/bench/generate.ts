@@ -353,6 +353,8 @@ const regionPlaces: Record<RegionId, string[]> = {
   chongqing: ['两江', '渝北', '江北', '九龙坡', '沙坪坝', '璧山'],
   zhejiang: ['杭州', '宁波', '温州', '嘉兴', '湖州', '绍兴'],
   neimenggu: ['呼和浩特', '包头', '鄂尔多斯', '赤峰', '通辽', '乌海'],
+  // The general region's example is set to a city programme in Guangxi (resources/examples/general.json).
+  general: ['南宁', '柳州', '桂林', '梧州', '北海', '玉林'],
 };
 
 const industries = ['现代煤化工', '新能源装备', '先进储能', '生物医药', '智能网联汽车', '稀土功能材料', '绿色建材', '高端装备', '现代农业', '数字经济', '新型显示', '氢能', '精细化工', '节水灌溉', '纺织服装', '冶金新材料', '集成电路', '种业', '光伏材料', '工业软件'];

@@ -32,6 +32,15 @@ describe('cli check', () => {
     return file;
   };
 
+  it('checks a general-region draft against the thresholds its project file carries', () => {
+    const project = JSON.parse(readFileSync(join(root, 'resources/examples/general.json'), 'utf8'));
+    const members = project.drafts[0].tables.members.length;
+    project.drafts[0].regionSettings.rules.minMembers = { enabled: true, values: { min: members + 1 }, required: true };
+    const result = cli('check', write('general-strict.json', project), '--text');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`成员单位不少于${members + 1}家（含牵头单位）`);
+  });
+
   it('fails a project that breaks a binding rule, quoting the clause, with exit code 1', () => {
     const project = xinjiang();
     // A university cannot lead: 「自治区境内注册的具有独立法人资格的企业」.

@@ -6,7 +6,9 @@ import { copyDraftToRegion, planRegionCopy } from '../checks/copy-to-region';
 import { randomUUID } from 'node:crypto';
 import type { DraftStore } from '../storage/draft-store';
 import type { CoreDeps } from './deps';
-import { templateOf } from './deps';
+import { templateForDraft, templateOf } from './deps';
+import { defaultRegionSettings, effectiveTemplate, isUserConfigurable } from '../../shared/region-settings';
+import { settingsForRegion } from '../regions/draft-settings';
 
 /** Cross-draft rules ask the store about the user's other live drafts. */
 export function storeCheckContext(store: DraftStore): CheckContext {
@@ -27,20 +29,25 @@ export function checksHandlers(deps: CoreDeps): HandlersFor<keyof typeof checksC
     // A read: the summary the home screen shows is stored by the edits themselves (CheckSummaries).
     'checks.run': ({ draftId }) => {
       const draft = store.getDraft(draftId);
-      const report = checkDraft(templateOf(deps, draft.regionId), draft, storeCheckContext(store));
+      const report = checkDraft(templateForDraft(deps, draft), draft, storeCheckContext(store));
       deps.summaries?.noteReport(draft, { completeness: report.completeness, eligible: report.eligible });
       return report;
     },
     'drafts.copyPlan': ({ id, regionId }) => {
       const draft = store.getDraft(id);
-      return planRegionCopy(templateOf(deps, draft.regionId), templateOf(deps, regionId), draft);
+      const target = templateOf(deps, regionId);
+      return planRegionCopy(templateForDraft(deps, draft), effectiveTemplate(target, null), draft);
     },
-    'drafts.copyToRegion': ({ id, regionId }) => {
+    'drafts.copyToRegion': ({ id, regionId, regionSettings }) => {
       const draft = store.getDraft(id);
-      const copy = copyDraftToRegion(templateOf(deps, draft.regionId), templateOf(deps, regionId), draft, () => randomUUID());
+      const target = templateOf(deps, regionId);
+      // Into a region the user sets: the settings given, else its defaults; out of one, they are dropped.
+      const settings = isUserConfigurable(target) ? settingsForRegion(target, regionSettings ?? defaultRegionSettings(target), { namesRequired: false }) : null;
+      const copy = copyDraftToRegion(templateForDraft(deps, draft), effectiveTemplate(target, settings), draft, () => randomUUID());
       const created = store.createDraft({
         regionId: copy.regionId,
         templateVersion: copy.templateVersion,
+        regionSettings: settings,
         fields: copy.fields,
         tables: Object.fromEntries(tableIds.map((table) => [table, copy.tables[table].map((row) => row.values)])),
       });

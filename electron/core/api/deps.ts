@@ -4,6 +4,8 @@ import { UserError } from '../../shared/errors';
 import { describeFailure } from '../os-errors';
 import type { RegionTemplate } from '../../shared/region-template';
 import type { RegionLibrary } from '../regions/region-library';
+import type { Draft } from '../../shared/draft';
+import { effectiveTemplate } from '../../shared/region-settings';
 import type { BackupService } from '../storage/backups';
 import type { DraftStore } from '../storage/draft-store';
 import type { CheckSummaries } from './summaries';
@@ -33,6 +35,14 @@ export function templateOf(deps: Pick<CoreDeps, 'templates'>, regionId: string):
   const found = deps.templates.find((t) => t.id === regionId);
   if (!found) throw new UserError('region.unknown', '不支持的地区模板。', `unknown region ${regionId}`);
   return found;
+}
+
+/**
+ * The template one draft is checked, printed and exported against: its region's, with the draft's region
+ * settings applied where the region has them (shared/region-settings). Every use for a draft goes through here.
+ */
+export function templateForDraft(deps: Pick<CoreDeps, 'templates'>, draft: Pick<Draft, 'regionId' | 'regionSettings'>): RegionTemplate {
+  return effectiveTemplate(templateOf(deps, draft.regionId), draft.regionSettings);
 }
 
 /**

@@ -5,14 +5,14 @@ import { tooManyMainMembers } from '../../shared/derive';
 import { UserError } from '../../shared/errors';
 import { coreBuildOptions, exportPackage } from '../documents/export-package';
 import type { CoreDeps } from './deps';
-import { allowedExportDir, templateOf } from './deps';
+import { allowedExportDir, templateForDraft } from './deps';
 
 /** The package's documents: what there is, the print view of each, and the export to a folder. */
 export function documentsHandlers(deps: CoreDeps): HandlersFor<keyof typeof documentsContract> {
   const { store } = deps;
   const draftAndTemplate = (draftId: string) => {
     const draft = store.getDraft(draftId);
-    return { draft, template: templateOf(deps, draft.regionId) };
+    return { draft, template: templateForDraft(deps, draft) };
   };
   return {
     'documents.list': ({ draftId }) => {

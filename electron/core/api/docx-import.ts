@@ -6,7 +6,8 @@ import type { DocxImportPreview } from '../../shared/docx-import';
 import { UserError } from '../../shared/errors';
 import { applyDocxImport, readDocxForImport } from '../docx-import';
 import type { CoreDeps } from './deps';
-import { templateOf } from './deps';
+import { templateForDraft, templateOf } from './deps';
+import { effectiveTemplate } from '../../shared/region-settings';
 
 /** How long a preview waits for the user's confirmation, and how many are kept at most. */
 const pendingMinutes = 30;
@@ -44,7 +45,10 @@ export function docxImportHandlers(deps: CoreDeps): HandlersFor<keyof typeof doc
           `pending ${importId} not found`,
         );
       }
-      const summary = applyDocxImport(deps.store, templateOf(deps, item.preview.regionId), item.preview, target);
+      // Into an existing draft: its own template (地区设置 applied); a new draft starts from its region's defaults.
+      const template =
+        target.kind === 'merge' ? templateForDraft(deps, deps.store.getDraft(target.draftId)) : effectiveTemplate(templateOf(deps, item.preview.regionId), null);
+      const summary = applyDocxImport(deps.store, template, item.preview, target);
       pending.delete(importId);
       return summary;
     },

@@ -3,6 +3,9 @@ import type { draftsContract } from '../../shared/contract/drafts';
 import type { CoreDeps } from './deps';
 import { templateOf } from './deps';
 import { RevisionHistory } from '../storage/revision-changes';
+import { settingsForRegion } from '../regions/draft-settings';
+import { isUserConfigurable } from '../../shared/region-settings';
+import { UserError } from '../../shared/errors';
 
 /** Drafts, fields, rows, revisions and trash: straight onto the store. */
 export function draftHandlers(deps: CoreDeps): HandlersFor<keyof typeof draftsContract> {
@@ -18,8 +21,21 @@ export function draftHandlers(deps: CoreDeps): HandlersFor<keyof typeof draftsCo
     'regions.list': () => templates,
     // A read: drafts edited since their last stored summary get figures computed now, nothing is written.
     'drafts.list': ({ trashed }) => store.listDrafts({ trashed }).map((summary) => deps.summaries?.current(summary) ?? summary),
-    'drafts.create': ({ regionId }) =>
-      editedDraft(store.createDraft({ regionId, templateVersion: templateOf(deps, regionId).version })),
+    'drafts.create': ({ regionId, regionSettings }) => {
+      const template = templateOf(deps, regionId);
+      return editedDraft(
+        store.createDraft({ regionId, templateVersion: template.version, regionSettings: settingsForRegion(template, regionSettings) }),
+      );
+    },
+    'drafts.setRegionSettings': ({ draftId, regionSettings }) => {
+      const draft = store.getDraft(draftId);
+      const template = templateOf(deps, draft.regionId);
+      if (!isUserConfigurable(template)) {
+        throw new UserError('regionSettings.builtIn', `${template.name}的申报条件依据其发布的原文内置，不能修改地区设置。`, `${template.id} has no userSettings`);
+      }
+      store.setRegionSettings(draftId, settingsForRegion(template, regionSettings));
+      return editedDraft(store.getDraft(draftId));
+    },
     'drafts.get': ({ id }) => store.getDraft(id),
     'drafts.duplicate': ({ id }) => editedDraft(store.duplicateDraft(id)),
     'drafts.trash': ({ id }) => (store.trashDraft(id), { ok: true as const }),

@@ -1,4 +1,5 @@
-import type { DraftSummary } from '../../shared/draft';
+import type { Draft, DraftSummary } from '../../shared/draft';
+import { effectiveTemplate } from '../../shared/region-settings';
 import type { RegionTemplate } from '../../shared/region-template';
 import { checkDraft } from '../checks/check-draft';
 import type { DraftStore } from '../storage/draft-store';
@@ -64,9 +65,15 @@ export class CheckSummaries {
     return { ...summary, ...verdict };
   }
 
+  /** The draft's own template (its region settings applied), as checks.run uses. */
+  private templateFor(draft: Draft): RegionTemplate | undefined {
+    const template = this.templates.find((candidate) => candidate.id === draft.regionId);
+    return template && effectiveTemplate(template, draft.regionSettings);
+  }
+
   private verdict(draftId: string): Verdict | null {
     const draft = this.store.getDraft(draftId);
-    const template = this.templates.find((candidate) => candidate.id === draft.regionId);
+    const template = this.templateFor(draft);
     if (!template) return null;
     const report = checkDraft(template, draft, storeCheckContext(this.store));
     return { completeness: report.completeness, eligible: report.eligible };
@@ -83,7 +90,7 @@ export class CheckSummaries {
         ({ verdict, updatedAt: checkedAt } = known);
       } else {
         const draft = this.store.getDraft(draftId);
-        const template = this.templates.find((candidate) => candidate.id === draft.regionId);
+        const template = this.templateFor(draft);
         if (!template) return;
         const report = checkDraft(template, draft, storeCheckContext(this.store));
         verdict = { completeness: report.completeness, eligible: report.eligible };

@@ -18,7 +18,8 @@ import {
 } from '../workbooks';
 import { readCollectionWorkbooksInWorker, readWorkbookForImportInWorker } from '../workbooks/reading/in-worker';
 import type { CoreDeps } from './deps';
-import { allowedExportDir, templateOf } from './deps';
+import { allowedExportDir, templateForDraft, templateOf } from './deps';
+import { effectiveTemplate } from '../../shared/region-settings';
 
 /** How long a preview waits for the user's confirmation, and how many are kept at most. */
 const pendingMinutes = 30;
@@ -85,20 +86,20 @@ export function workbooksHandlers(deps: CoreDeps): HandlersFor<keyof typeof work
   return {
     'workbooks.export': async ({ draftId }) => {
       const draft = store.getDraft(draftId);
-      const template = templateOf(deps, draft.regionId);
+      const template = templateForDraft(deps, draft);
       const bytes = await writeMemberWorkbook(template, draft);
       // A store opened for viewing only cannot change, so there is nothing a revision would protect.
       if (!store.readOnly) store.createRevision(draftId, 'before-export', '导出 Excel 名单时的版本');
       return { fileName: memberWorkbookFileName(template, draft), dataBase64: bytes.toString('base64') };
     },
     'workbooks.template': async ({ regionId, table }) => {
-      const template = templateOf(deps, regionId);
+      const template = effectiveTemplate(templateOf(deps, regionId), null);
       const bytes = await writeBlankTemplate(template, table);
       return { fileName: blankTemplateFileName(template, table), dataBase64: bytes.toString('base64') };
     },
     'workbooks.previewImport': async ({ draftId, table, fileName, dataBase64 }) => {
       const draft = store.getDraft(draftId);
-      const template = templateOf(deps, draft.regionId);
+      const template = templateForDraft(deps, draft);
       const preview = await readWorkbookForImportInWorker(decode(dataBase64, fileName), fileName, template, table, draft.tables[table]);
       const { id, expiresAt } = imports.put(draftId, preview);
       return { ...preview, importId: id, expiresAt };
@@ -113,12 +114,12 @@ export function workbooksHandlers(deps: CoreDeps): HandlersFor<keyof typeof work
       const draft = store.getDraft(draftId);
       // Confined like documents.export: on the browser host only the export folder, never a path a page made up.
       const folder = allowedExportDir(deps, dir);
-      const files = await writeCollectionFiles(templateOf(deps, draft.regionId), draft, folder);
+      const files = await writeCollectionFiles(templateForDraft(deps, draft), draft, folder);
       return { dir: folder, files };
     },
     'workbooks.absorb': async ({ draftId, files }) => {
       const draft = store.getDraft(draftId);
-      const template = templateOf(deps, draft.regionId);
+      const template = templateForDraft(deps, draft);
       const decoded = files.map((file) => ({ fileName: file.fileName, bytes: decode(file.dataBase64, file.fileName) }));
       const total = decoded.reduce((sum, file) => sum + file.bytes.length, 0);
       if (total > maxAbsorbBytes) {
@@ -135,7 +136,7 @@ export function workbooksHandlers(deps: CoreDeps): HandlersFor<keyof typeof work
     },
     'workbooks.applyAbsorb': ({ draftId, absorbId, decisions }) => {
       const draft = store.getDraft(draftId);
-      const summary = applyAbsorb(store, draftId, templateOf(deps, draft.regionId), absorbs.get(draftId, absorbId), decisions);
+      const summary = applyAbsorb(store, draftId, templateForDraft(deps, draft), absorbs.get(draftId, absorbId), decisions);
       absorbs.delete(absorbId);
       deps.summaries?.edited(draftId);
       return summary;

@@ -179,6 +179,7 @@ export function projectDraftToDraft(projectDraft: ProjectDraft, idFactory: () =>
     deletedAt: null,
     fields: { ...projectDraft.fields },
     tables,
+    regionSettings: projectDraft.regionSettings ?? null,
   };
 }
 
@@ -195,6 +196,7 @@ export function draftToProjectDraft(draft: Draft): ProjectDraft {
     updatedAt: draft.updatedAt,
     fields: { ...draft.fields },
     tables,
+    ...(draft.regionSettings ? { regionSettings: draft.regionSettings } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { UserError } from '../../shared/errors';
 import type { ProjectFile } from '../../shared/project-file';
 import type { RegionTemplate, TableId } from '../../shared/region-template';
 import { tableIds } from '../../shared/region-template';
+import { settingsForRegion } from '../regions/draft-settings';
 import { stripXmlInvalid } from '../../shared/validation/sanitize';
 import type { BackupService } from '../storage/backups';
 import type { DraftStore } from '../storage/draft-store';
@@ -131,14 +132,16 @@ export async function importProject(
       const tables = Object.fromEntries(tableIds.map((table) => [table, draft.tables[table] ?? []])) as Record<TableId, Values[]>;
       if (decision === 'skip') return;
       const target = preview.drafts[index].overwriteTarget;
+      const settings = settingsForRegion(templateOfRegion(deps.templates, draft.regionId), draft.regionSettings, { namesRequired: false });
       if (decision === 'overwrite' && target) {
         overwriteDraft(store, target.id, draft.fields, tables, target.inTrash);
+        store.setRegionSettings(target.id, settings);
         importedIds.push(target.id);
         return;
       }
       // 'new' keeps the file's id when it is free, so importing the file again later finds its match.
       const keepId = draft.id !== undefined && !takenIds.has(draft.id) && draft.id.length > 0 ? draft.id : undefined;
-      const created = store.createDraft({ id: keepId, regionId: draft.regionId, templateVersion: draft.templateVersion, fields: draft.fields, tables });
+      const created = store.createDraft({ id: keepId, regionId: draft.regionId, templateVersion: draft.templateVersion, fields: draft.fields, tables, regionSettings: settings });
       takenIds.add(created.id);
       importedIds.push(created.id);
     });
@@ -158,6 +161,13 @@ function overwriteDraft(store: DraftStore, draftId: string, fields: Values, tabl
   for (const name of Object.keys(current.fields)) if (!(name in fields)) store.setField(draftId, name, '');
   for (const [name, value] of Object.entries(fields)) store.setField(draftId, name, value);
   for (const table of tableIds) store.replaceTable(draftId, table, tables[table]);
+}
+
+function templateOfRegion(templates: RegionTemplate[], regionId: string): RegionTemplate {
+  const template = templates.find((candidate) => candidate.id === regionId);
+  // readProjectForStore refused drafts of regions without a template.
+  if (!template) throw new Error(`No region template with id "${regionId}"`);
+  return template;
 }
 
 /** One, several or all live drafts as a project file that this app is sure to read back. */

@@ -128,7 +128,8 @@ export function templateIntegrityProblems(template: RegionTemplate): string[] {
         break;
       case 'leadRegistered':
       case 'minShareRegistered':
-        if (!check.regionCode.startsWith(template.divisionPrefix)) {
+        // Where the user chooses the place, the code is theirs (shared/region-settings fills it in).
+        if (!template.userSettings?.place && !check.regionCode.startsWith(template.divisionPrefix)) {
           problems.push(`${where}: regionCode "${check.regionCode}" is outside divisionPrefix ${template.divisionPrefix}`);
         }
         break;
@@ -137,6 +138,31 @@ export function templateIntegrityProblems(template: RegionTemplate): string[] {
     }
   });
   problems.push(...packageProblems(template));
+  problems.push(...userSettingsProblems(template));
+  return problems;
+}
+
+/** What the user may set must exist: each settable rule, the number it sets in that rule's check, each optional document. */
+function userSettingsProblems(template: RegionTemplate): string[] {
+  const problems: string[] = [];
+  const settings = template.userSettings;
+  if (!settings) return problems;
+  settings.rules.forEach((entry, i) => {
+    const rule = template.rules.find((candidate) => candidate.id === entry.rule);
+    if (!rule) {
+      problems.push(`userSettings.rules[${i}]: rule "${entry.rule}" is not in rules`);
+      return;
+    }
+    for (const parameter of entry.parameters) {
+      if (typeof (rule.check as Record<string, unknown>)[parameter.key] !== 'number') {
+        problems.push(`userSettings.rules[${i}]: rule "${entry.rule}" has no number "${parameter.key}"`);
+      }
+      if (parameter.min > parameter.max) problems.push(`userSettings.rules[${i}]: ${parameter.key} min is above max`);
+    }
+  });
+  settings.optionalDocuments.forEach((kind, i) => {
+    if (!template.documents.includes(kind)) problems.push(`userSettings.optionalDocuments[${i}]: "${kind}" is not in documents`);
+  });
   return problems;
 }
 

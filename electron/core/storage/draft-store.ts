@@ -5,6 +5,7 @@ import type { Draft, DraftSummary, RevisionSummary, TableRow, Values } from '../
 import { fieldKeys, leadTier, tableNames } from '../../shared/draft';
 import { UserError } from '../../shared/errors';
 import type { RegionId, TableId } from '../../shared/region-template';
+import type { RegionSettings } from '../../shared/region-settings';
 import { tableIds } from '../../shared/region-template';
 import { projectLimits } from '../../shared/project-file';
 import { stripXmlInvalid } from '../../shared/validation/sanitize';
@@ -69,6 +70,7 @@ interface DraftRecord {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  region_settings: string | null;
 }
 
 /**
@@ -269,6 +271,8 @@ export class DraftStore {
     fields?: Values;
     tables?: Partial<Record<TableId, Values[]>>;
     id?: string;
+    /** Checked by the caller against the region's template (shared/region-settings). */
+    regionSettings?: RegionSettings | null;
   }): Draft {
     const id = input.id ?? randomUUID();
     const at = this.timestamp();
@@ -277,10 +281,10 @@ export class DraftStore {
       this.db
         .prepare(
           // A region loaded from a file is named on the draft, so it says which file made it after a newer one replaces it.
-          `INSERT INTO draft (id, region_id, template_version, region_file, created_at, updated_at)
-           VALUES (?, ?, ?, (SELECT file_name FROM region_file WHERE id = ?), ?, ?)`,
+          `INSERT INTO draft (id, region_id, template_version, region_file, created_at, updated_at, region_settings)
+           VALUES (?, ?, ?, (SELECT file_name FROM region_file WHERE id = ?), ?, ?, ?)`,
         )
-        .run(id, input.regionId, input.templateVersion, input.regionId, at, at);
+        .run(id, input.regionId, input.templateVersion, input.regionId, at, at, settingsJson(input.regionSettings));
       const setField = this.db.prepare(
         'INSERT INTO draft_field (draft_id, key, value, updated_at) VALUES (?, ?, ?, ?)',
       );
@@ -322,7 +326,18 @@ export class DraftStore {
       deletedAt: record.deleted_at,
       fields,
       tables,
+      regionSettings: record.region_settings === null ? null : (JSON.parse(record.region_settings) as RegionSettings),
     };
+  }
+
+  /** Replaces a draft's region settings (地区设置); an edit like any other, so the checks and summary follow. */
+  setRegionSettings(id: string, settings: RegionSettings | null): { updatedAt: string } {
+    this.requireDraft(id);
+    const at = this.timestamp();
+    this.write(() =>
+      this.db.prepare('UPDATE draft SET region_settings = ?, updated_at = ? WHERE id = ?').run(settingsJson(settings), at, id),
+    );
+    return { updatedAt: at };
   }
 
   /** When a draft was last edited, without reading the draft itself. */
@@ -340,6 +355,7 @@ export class DraftStore {
     return this.createDraft({
       regionId: source.regionId,
       templateVersion: source.templateVersion,
+      regionSettings: source.regionSettings,
       fields,
       tables: Object.fromEntries(
         tableIds.map((table) => [table, source.tables[table].map((row) => row.values)]),
@@ -519,6 +535,7 @@ export class DraftStore {
     const snapshot: RevisionSnapshot = {
       regionId: draft.regionId,
       templateVersion: draft.templateVersion,
+      regionSettings: draft.regionSettings,
       fields: draft.fields,
       tables: draft.tables,
     };
@@ -561,6 +578,7 @@ export class DraftStore {
     const snapshot = JSON.parse(revision.snapshot) as RevisionSnapshot;
     const draftId = revision.draft_id;
     const at = this.timestamp();
+    const currentSettings = settingsJson(this.getDraft(draftId).regionSettings);
     this.write(() => {
       this.createRevision(draftId, 'before-restore', `恢复到版本 #${revisionId} 之前`);
       this.db.prepare('DELETE FROM draft_field WHERE draft_id = ?').run(draftId);
@@ -573,8 +591,9 @@ export class DraftStore {
         );
       }
       this.db
-        .prepare('UPDATE draft SET region_id = ?, template_version = ?, updated_at = ? WHERE id = ?')
-        .run(snapshot.regionId, snapshot.templateVersion, at, draftId);
+        .prepare('UPDATE draft SET region_id = ?, template_version = ?, region_settings = ?, updated_at = ? WHERE id = ?')
+        // Revisions taken before settings existed hold none: the draft keeps its current ones.
+        .run(snapshot.regionId, snapshot.templateVersion, snapshot.regionSettings === undefined ? currentSettings : settingsJson(snapshot.regionSettings), at, draftId);
     });
     return this.getDraft(draftId);
   }
@@ -741,6 +760,8 @@ function openCurrentReadOnly(file: string, binding: { nativeBinding?: string }):
 export interface RevisionSnapshot {
   regionId: RegionId;
   templateVersion: number;
+  /** Absent in revisions taken before migration 005. */
+  regionSettings?: RegionSettings | null;
   fields: Values;
   tables: Record<TableId, TableRow[]>;
 }
@@ -771,6 +792,10 @@ export function storageWriteError(error: unknown): UserError | null {
 export function errorCode(error: unknown): string {
   const code: unknown = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   return typeof code === 'string' ? code : '';
+}
+
+function settingsJson(settings: RegionSettings | null | undefined): string | null {
+  return settings ? JSON.stringify(settings) : null;
 }
 
 /** Text is stored without characters that Word cannot hold, so every export opens. */

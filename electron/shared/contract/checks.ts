@@ -3,6 +3,7 @@ import type { CheckReport } from '../checks';
 import type { Draft } from '../draft';
 import type { RegionCopyPlan } from '../region-copy';
 import { regionIdSchema } from '../region-template';
+import { regionSettingsSchema } from '../region-settings';
 import { id, result } from './define';
 
 /** Validation and eligibility findings of a draft (检查), and copying a draft to another region. */
@@ -15,5 +16,9 @@ export const checksContract = {
     result: result<RegionCopyPlan>(),
   },
   /** A new draft for another region with what carries over; the original is untouched. */
-  'drafts.copyToRegion': { input: z.object({ id, regionId: regionIdSchema }).strict(), result: result<Draft>() },
+  'drafts.copyToRegion': {
+    /** Settings for a target region with `userSettings`; dropped for any other. */
+    input: z.object({ id, regionId: regionIdSchema, regionSettings: regionSettingsSchema.optional() }).strict(),
+    result: result<Draft>(),
+  },
 } as const;

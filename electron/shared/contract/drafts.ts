@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Draft, DraftSummary, RevisionSummary, TableRow } from '../draft';
 import type { RegionTemplate } from '../region-template';
 import { regionIdSchema } from '../region-template';
+import { regionSettingsSchema } from '../region-settings';
 import { id, key, maxRowsPerCall, result, table, text, values } from './define';
 
 /** Drafts, their fields and rows (autosave), revisions and the trash. */
@@ -10,8 +11,16 @@ export const draftsContract = {
   'regions.list': { input: z.object({}).strict(), result: result<RegionTemplate[]>() },
   /** Drafts on the home screen, or those in the trash. */
   'drafts.list': { input: z.object({ trashed: z.boolean().optional() }).strict(), result: result<DraftSummary[]>() },
-  /** A new, empty draft for a region. */
-  'drafts.create': { input: z.object({ regionId: regionIdSchema }).strict(), result: result<Draft>() },
+  /** A new, empty draft for a region; a region with `userSettings` needs its settings (地区设置). */
+  'drafts.create': {
+    input: z.object({ regionId: regionIdSchema, regionSettings: regionSettingsSchema.optional() }).strict(),
+    result: result<Draft>(),
+  },
+  /** Changes a draft's region settings (地区设置); its checks and home-screen figures are recomputed. */
+  'drafts.setRegionSettings': {
+    input: z.object({ draftId: id, regionSettings: regionSettingsSchema }).strict(),
+    result: result<Draft>(),
+  },
   /** One draft with every field and row. */
   'drafts.get': { input: z.object({ id }).strict(), result: result<Draft>() },
   /** A copy of a draft under a new id. */

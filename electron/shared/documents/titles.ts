@@ -32,7 +32,9 @@ export function documentShortTitle(template: RegionTemplate, kind: DocumentKind)
     case 'applicationForm':
     case 'agreement':
     case 'implementationPlan': {
-      const lines = coverTitleLines(documentTitle(template, kind));
+      // Where the cover breaks the title over lines, its last line names the document (「组建协议」).
+      const cover = kind === 'implementationPlan' ? template.package.implementationPlan?.cover : template.package[kind].cover;
+      const lines = cover?.titleLines && cover.titleLines.length > 1 ? cover.titleLines : coverTitleLines(documentTitle(template, kind));
       return lines[lines.length - 1];
     }
     case 'attachmentChecklist':

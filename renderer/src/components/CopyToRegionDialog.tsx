@@ -147,6 +147,14 @@ export function CopyToRegionDialog(props: {
                 <Alert type="success" showIcon style={{ marginBottom: 12 }}
                   message={`将带过去 ${plan.carried.length} 项已填写的字段，以及成员单位、科研团队、科研平台等表格中两地共有的列。`} />
                 {nameHint && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={nameHint} data-testid="copy-name-hint" />}
+                {to?.userSettings && (
+                  <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="copy-settings-hint"
+                    message={`${to.name}的申报条件按默认门槛检查；复制后请在草稿中点击「地区设置」填写专项/计划名称、主管部门和本地区的门槛。`} />
+                )}
+                {from?.userSettings && !to?.userSettings && (
+                  <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="copy-settings-hint"
+                    message={`原草稿的地区设置（专项名称、主管部门、门槛）不带到${to?.name ?? '新地区'}，新草稿按该地区的规定检查。`} />
+                )}
                 {section('带不过去的内容', lost, '没有，全部内容都能带过去。', 'danger')}
                 {section(`${to?.shortName ?? ''}需要补填`, toFill, '没有新增的必填内容。', 'warning')}
                 {section('会被改写的内容', changed, '没有。')}

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, ArrowRightOutlined, HistoryOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ArrowRightOutlined, HistoryOutlined, SettingOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Progress, Spin, Tag, Tooltip, Typography } from 'antd';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckReport, Finding } from '../../../electron/shared/checks';
@@ -7,6 +7,8 @@ import type { Draft } from '../../../electron/shared/draft';
 import { memberKeys } from '../../../electron/shared/draft';
 import type { FieldDef, RegionTemplate, StepId, TableId } from '../../../electron/shared/region-template';
 import { HistoryDrawer } from '../components/HistoryDrawer';
+import { RegionSettingsDialog } from '../components/RegionSettingsDialog';
+import { effectiveTemplate } from '../../../electron/shared/region-settings';
 import { StepBar } from '../components/StepBar';
 import { WordImportButton } from '../components/WordImport';
 import { InstructionsPanel } from '../components/InstructionsPanel';
@@ -49,7 +51,11 @@ export function DraftScreen(props: {
   const [focus, setFocus] = useState<FocusState>(noFocus);
   const [historyOpen, setHistoryOpen] = useState(false);
   const windowHeight = useWindowHeight();
-  const template = useMemo(() => regions?.find((region) => region.id === draft?.regionId), [regions, draft?.regionId]);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const baseTemplate = useMemo(() => regions?.find((region) => region.id === draft?.regionId), [regions, draft?.regionId]);
+  // The draft's own template: its region settings (地区设置) applied, as the core checks and prints it.
+  const regionSettings = draft?.regionSettings;
+  const template = useMemo(() => baseTemplate && effectiveTemplate(baseTemplate, regionSettings), [baseTemplate, regionSettings]);
 
   const members = draft?.tables.members;
   const platforms = draft?.tables.platforms;
@@ -111,6 +117,8 @@ export function DraftScreen(props: {
   }, [onStep]);
   const gotoCheck = useCallback(() => goStep('check'), [goStep]);
   const closeHistory = useCallback(() => setHistoryOpen(false), []);
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const closeSettings = useCallback(() => setSettingsOpen(false), []);
   const restoreRevision = actions.restoreRevision;
   const onRestore = useCallback(
     async (revisionId: number) => {
@@ -147,7 +155,22 @@ export function DraftScreen(props: {
         onImported={reloadAfterImport}
         regionFile={draft.regionFile ?? null}
         templateVersion={draft.templateVersion}
+        onRegionSettings={baseTemplate?.userSettings ? openSettings : undefined}
       />
+
+      {baseTemplate?.userSettings && !(draft.regionSettings?.programmeName.trim() && draft.regionSettings.department.trim()) && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="settings-missing"
+          message="尚未填写专项/计划名称或主管部门：申报材料的标题、封面和报送说明需要它们。"
+          action={<Button size="small" onClick={openSettings}>填写地区设置</Button>} />
+      )}
+
+      {settingsOpen && baseTemplate && (
+        <RegionSettingsDialog template={baseTemplate} draft={draft} onCancel={closeSettings}
+          onSaved={() => {
+            setSettingsOpen(false);
+            reloadAfterImport();
+          }} />
+      )}
 
       {recovered > 0 && (
         <Alert type="info" showIcon closable style={{ marginBottom: 12 }}
@@ -334,6 +357,8 @@ const DraftBar = memo(function DraftBar(props: {
   /** The region file the draft's region came from, and the version the draft was made with. */
   regionFile: string | null;
   templateVersion: number;
+  /** Opens 地区设置, for a region whose rules the user sets. */
+  onRegionSettings?: () => void;
 }) {
   const { template, report } = props;
   // Values that are wrong (red) are told apart from what is simply not filled in yet (grey).
@@ -375,6 +400,13 @@ const DraftBar = memo(function DraftBar(props: {
           </Tooltip>
         )}
         {report && <Tag color={eligibilityColors[report.eligible]}>{eligibilityLabels[report.eligible]}</Tag>}
+        {props.onRegionSettings && (
+          <Tooltip title="专项名称、主管部门、申报条件的门槛、份数和材料；修改后重新检查">
+            <Button icon={<SettingOutlined />} onClick={props.onRegionSettings}>
+              地区设置
+            </Button>
+          </Tooltip>
+        )}
         <WordImportButton draftId={props.draftId} regions={props.regions} onImported={props.onImported} />
         <Button icon={<HistoryOutlined />} onClick={props.onHistory}>
           历史版本

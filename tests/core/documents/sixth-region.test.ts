@@ -102,7 +102,7 @@ describe('a sixth region, added as a file', () => {
 
   it('is loaded from the folder, in its list order, and its id passes the contract', () => {
     const templates = loadRegionTemplates(regionsDir);
-    expect(templates.map((template) => template.id)).toEqual(['xinjiang', 'guangxi', 'chongqing', 'zhejiang', 'neimenggu', 'hainan']);
+    expect(templates.map((template) => template.id)).toEqual(['xinjiang', 'guangxi', 'chongqing', 'zhejiang', 'neimenggu', 'hainan', 'general']);
     expect(contract['drafts.create'].input.safeParse({ regionId: 'hainan' }).success).toBe(true);
     expect(contract['drafts.create'].input.safeParse({ regionId: '../etc' }).success).toBe(false);
   });

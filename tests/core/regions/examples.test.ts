@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegionTemplates } from '../../../electron/core/regions/templates';
+import { effectiveTemplate } from '../../../electron/shared/region-settings';
 import { fieldKeys, leadTier, memberKeys, unitTypeEnterprise, yes } from '../../../electron/shared/draft';
 import { projectFileSchema, type ProjectDraft } from '../../../electron/shared/project-file';
 import type { RegionTemplate, RuleDef } from '../../../electron/shared/region-template';
@@ -113,7 +114,8 @@ describe('example projects', () => {
     expect(files).toEqual(templates.map((template) => `${template.id}.json`).sort());
   });
 
-  for (const template of templates) {
+  // A region the user sets is read with the settings its example carries, as the app reads the draft.
+  for (const template of templates.map((base) => effectiveTemplate(base, base.userSettings ? draftOf(base).regionSettings : null))) {
     describe(template.id, () => {
       it('is a project file holding one draft of its region and template version', () => {
         const project = exampleOf(template);

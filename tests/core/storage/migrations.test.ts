@@ -39,15 +39,18 @@ const seedAtVersion: Record<number, (db: Database.Database) => void> = {
       "INSERT INTO revision (draft_id, created_at, cause, label, snapshot) VALUES ('d1', '2026-01-02T00:00:00.000Z', 'manual', '', '{}')",
     ).run();
   },
-  4: (db) => seedAtVersion[3](db),
+  4: (db) => {
+    seedAtVersion[3](db);
+    db.prepare("UPDATE draft SET completeness = 80, eligible = 'pass', checked_at = '2026-01-03T00:00:00.000Z' WHERE id = 'd1'").run();
+  },
+  5: (db) => seedAtVersion[4](db),
 };
 
 describe('schema migrations', () => {
-  it('are numbered in ascending order, each version once, the last one being the latest', () => {
+  it('are numbered 1..n without gaps, the last one being the latest', () => {
     const versions = migrations.map((m) => m.version);
-    expect(versions[0]).toBe(1);
-    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
-    expect(latestSchemaVersion).toBe(versions[versions.length - 1]);
+    expect(versions).toEqual(versions.map((_, i) => i + 1));
+    expect(latestSchemaVersion).toBe(versions.length);
   });
 
   it('build the whole schema from an empty file', () => {
@@ -79,14 +82,21 @@ describe('schema migrations', () => {
       expect(draft.deletedAt).toBeNull();
       if (from >= 2) expect(draft.tables.members[0].values.name).toBe('新疆某棉业集团有限公司');
       if (from >= 3) expect(store.listRevisions('d1')).toHaveLength(1);
+      // drafts from before region settings have none, and can be given some
+      expect(store.getDraft('d1').regionSettings).toBeNull();
       // columns added later start empty rather than invented
-      expect(store.listDrafts()[0]).toMatchObject({ id: 'd1', completeness: null, eligible: null });
+      expect(store.listDrafts()[0]).toMatchObject(
+        from >= 4 ? { id: 'd1', completeness: 80, eligible: 'pass' } : { id: 'd1', completeness: null, eligible: null },
+      );
       // a draft from before region files names none: its region is a built-in one
       expect(store.listDrafts()[0]).toMatchObject({ templateVersion: 1, regionFile: null });
       expect(store.listRegionFiles()).toEqual([]);
       // the upgraded store works for new edits
       store.setField('d1', 'industryField', '纺织服装');
       expect(store.createRevision('d1', 'manual').id).toBeGreaterThan(0);
+      const settings = { programmeName: '某省创新联合体建设专项', department: '某省科学技术厅', place: null, rules: {}, copies: 2, documents: [] };
+      store.setRegionSettings('d1', settings);
+      expect(store.getDraft('d1').regionSettings).toEqual(settings);
       store.close();
     });
   }

@@ -5,6 +5,7 @@ import { getRegionTemplate, loadRegionTemplates, resourcesDir } from '../../../e
 import type { Draft, TableRow } from '../../../electron/shared/draft';
 import type { RegionId, RegionTemplate } from '../../../electron/shared/region-template';
 import { usccCheckChar } from '../../../electron/shared/validation';
+import { effectiveTemplate } from '../../../electron/shared/region-settings';
 
 /**
  * The documents are tested on the example projects (what users open first) and on drafts grown from them:
@@ -14,8 +15,10 @@ import { usccCheckChar } from '../../../electron/shared/validation';
 /** The regions whose files ship (each has an example project). */
 export const allRegions: readonly RegionId[] = loadRegionTemplates().map((template) => template.id);
 
+/** The template the region's example is printed against: a region the user sets takes the example's 地区设置. */
 export function templateOf(regionId: RegionId): RegionTemplate {
-  return getRegionTemplate(regionId);
+  const template = getRegionTemplate(regionId);
+  return template.userSettings ? effectiveTemplate(template, exampleDraft(regionId).regionSettings) : template;
 }
 
 export function exampleDraft(regionId: RegionId): Draft {
