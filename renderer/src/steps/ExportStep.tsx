@@ -31,7 +31,7 @@ function formatBytes(bytes: number): string {
  * 导出与打印: the package's documents with whether each is complete, each previewed in its print view, the
  * filing printed in the region's copies (一式三份, collated), and the export folder (Word, Excel, PDF, 盖章清单).
  */
-export function ExportStep(props: { template: RegionTemplate; draft: Draft; report: CheckReport | null; onGotoCheck: () => void }) {
+export function ExportStep(props: { template: RegionTemplate; draft: Draft; report: Pick<CheckReport, 'errorCount'> | null; onGotoCheck: () => void }) {
   const { draft, template, report } = props;
   const { message } = AntApp.useApp();
   const [documents, setDocuments] = useState<DocumentEntry[] | null>(null);
