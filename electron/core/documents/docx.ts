@@ -78,6 +78,9 @@ function resolve(style: TextStyle, base: DocumentModel['baseStyle']): ResolvedSt
   };
 }
 
+/** Whether a run sets any text property itself (even to undefined, which a spread over the paragraph's style would apply). */
+const hasOwnStyle = (run: TextStyle): boolean => 'font' in run || 'size' in run || 'bold' in run || 'underline' in run || 'color' in run;
+
 const styleKey = (s: ResolvedStyle): string => `${s.font}|${s.halfPoints}|${s.bold ? 1 : 0}|${s.underline ? 1 : 0}|${s.color ?? ''}`;
 
 function fontsXml(font: FontFamily): string {
@@ -177,7 +180,8 @@ class Writer {
           out.push('</w:r>');
           return;
         }
-        const own = rPrBody(resolve({ ...paragraphStyle, ...run }, this.base), paragraph);
+        // A run that names no style of its own is in the paragraph's style: nothing to write, nothing to resolve.
+        const own = hasOwnStyle(run) ? rPrBody(resolve({ ...paragraphStyle, ...run }, this.base), paragraph) : '';
         const parts = esc(run.text).split('\n');
         out.push(own ? `<w:r><w:rPr>${own}</w:rPr>` : '<w:r>');
         for (let i = 0; i < parts.length; i++) {
