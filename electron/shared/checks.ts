@@ -95,3 +95,49 @@ export interface CheckReport {
   /** 'fail' if an error-severity rule fails, else 'unknown' if one cannot be decided yet, else 'pass'. */
   eligible: RuleStatus;
 }
+
+/** An unfilled required item (shown grey), as opposed to a value that is wrong (shown red). */
+export function isMissingFinding(finding: Finding): boolean {
+  return finding.severity === 'error' && /:required(#\d+)?$/.test(finding.id);
+}
+
+/**
+ * What the draft page shows of a check while the user edits (完整度, the verdict, the step bar's counts and the
+ * figures on where members are registered): small enough to travel with every edit's answer, where the full
+ * report (every finding and rule) is fetched only by the screen that lists them.
+ */
+export interface CheckSummary {
+  /** The draft's updatedAt this summary describes: a later edit makes it stale. */
+  checkedAt: string;
+  completeness: number;
+  eligible: RuleStatus;
+  errorCount: number;
+  warningCount: number;
+  /** Error findings per step that are wrong values (red)… */
+  errorsByStep: Partial<Record<StepId, number>>;
+  /** …and those that are required items still missing (grey). */
+  missingByStep: Partial<Record<StepId, number>>;
+  /** Where members are registered, which needs the national list of places the core holds. */
+  derived: Pick<DerivedValues, 'registeredInRegionCount' | 'registrationUnknownCount' | 'registeredShare'>;
+}
+
+export function summarizeReport(report: CheckReport, checkedAt: string): CheckSummary {
+  const errorsByStep: Partial<Record<StepId, number>> = {};
+  const missingByStep: Partial<Record<StepId, number>> = {};
+  for (const finding of report.findings) {
+    if (finding.severity !== 'error') continue;
+    const counts = isMissingFinding(finding) ? missingByStep : errorsByStep;
+    counts[finding.step] = (counts[finding.step] ?? 0) + 1;
+  }
+  const { registeredInRegionCount, registrationUnknownCount, registeredShare } = report.derived;
+  return {
+    checkedAt,
+    completeness: report.completeness,
+    eligible: report.eligible,
+    errorCount: report.errorCount,
+    warningCount: report.warningCount,
+    errorsByStep,
+    missingByStep,
+    derived: { registeredInRegionCount, registrationUnknownCount, registeredShare },
+  };
+}

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, fdatasyncSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { CheckSummaries } from '../../electron/core/api/summaries';
 import { DraftStore } from '../../electron/core/storage/draft-store';
 import { contractCaller, templateFor, type BenchContext, type SuiteResult } from './context';
 import { fillStore, generateDraft, sizes } from './generate';
@@ -142,6 +143,20 @@ export async function benchColdOpen(context: BenchContext): Promise<SuiteResult>
     if (list.some((summary) => summary.completeness === null)) throw new Error('the first listing left drafts unchecked');
     if (i >= 0) firstSamples.push(elapsed);
   }
+  // A listing never stores what it computed (reads never write): the summaries a later start finds are the ones the
+  // edits stored once they paused. Kept here the same way, by CheckSummaries, for every draft.
+  const keepSummaries = () => {
+    const store = DraftStore.open(file);
+    try {
+      const summaries = new CheckSummaries(store, context.templates);
+      for (const draft of store.listDrafts()) summaries.edited(draft.id);
+      summaries.flush();
+      if (store.listDrafts().some((draft) => draft.completeness === null)) throw new Error('a draft was left without its stored summary');
+    } finally {
+      store.close();
+    }
+  };
+  keepSummaries();
   const laterSamples = await timeRuns({ ...context.plan, minTotalMs: context.quick ? 200 : 500 }, openAndList);
 
   const detail = { drafts: draftCount, draftSize: 'S', fileMiB: Math.round((fileBytes / mebibyte) * 10) / 10, generateMs: Math.round(generateMs) };
@@ -160,7 +175,7 @@ export async function benchColdOpen(context: BenchContext): Promise<SuiteResult>
       figure({
         id: 'coldOpen.first',
         group: 'coldOpen',
-        label: `First listing of a fresh ${draftCount}-draft store (every draft checked and its summary saved)`,
+        label: `First listing of a fresh ${draftCount}-draft store (every draft checked, in memory: a read stores nothing)`,
         value: median(firstSamples),
         unit: 'ms',
         samples: firstSamples,

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFile
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { storeFileName } from '../../electron/core/paths';
+import { CheckSummaries } from '../../electron/core/api/summaries';
 import { DraftStore } from '../../electron/core/storage/draft-store';
 import { startWebHost } from '../../electron/webhost/server';
 import { hasChromium, launchChromium } from '../../tests/helpers/browser';
@@ -216,6 +217,10 @@ export async function benchUi(context: BenchContext): Promise<SuiteResult> {
   const bigDraft = seedStore.createDraft(
     generateDraft(templateFor(context, 'xinjiang'), { ...sizes.S, team: teamRows }, { seed: 2_999, unitOffset: 80_000 }),
   );
+  // Summaries as a later start finds them: stored by the edits once they paused (a listing stores nothing).
+  const summaries = new CheckSummaries(seedStore, context.templates);
+  for (const draft of seedStore.listDrafts()) summaries.edited(draft.id);
+  summaries.flush();
   seedStore.close();
 
   const host = await startWebHost({ dataDir, rendererDir: renderer.dir, appVersion: 'bench' });
@@ -229,7 +234,7 @@ export async function benchUi(context: BenchContext): Promise<SuiteResult> {
     await page.addInitScript({ content: homeProbe });
     await page.addInitScript({ content: keystrokeProbe });
 
-    // Home: the first load checks every draft (their summaries are new); later loads find them kept.
+    // Home: a first load with the browser cold, then the measured loads; the summaries are kept (above).
     const firstHome = await homeRender(page, host.url);
     const homePhases: HomePhases[] = [];
     for (let i = -context.plan.warmup; i < context.plan.runs; i++) {
@@ -312,7 +317,7 @@ export async function benchUi(context: BenchContext): Promise<SuiteResult> {
           samples: homeSamples,
           detail: {
             ...phaseMedians(homePhases),
-            firstLoadWithStaleSummariesMs: Math.round(firstHome.drawn),
+            firstLoadMs: Math.round(firstHome.drawn),
             firstLoadListAnsweredMs: Math.round(firstHome.listAnswered ?? Number.NaN),
             renderer: renderer.build,
           },

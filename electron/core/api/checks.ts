@@ -1,3 +1,4 @@
+import { summarizeReport } from '../../shared/checks';
 import type { HandlersFor } from '../../shared/contract';
 import type { checksContract } from '../../shared/contract/checks';
 import { tableIds } from '../../shared/region-template';
@@ -26,12 +27,19 @@ export function storeCheckContext(store: DraftStore): CheckContext {
 export function checksHandlers(deps: CoreDeps): HandlersFor<keyof typeof checksContract> {
   const { store } = deps;
   return {
-    // A read: the summary the home screen shows is stored by the edits themselves (CheckSummaries).
+    // A read, asked only by the screens that list the findings: the summary the draft page and the home
+    // screen show comes from the edits themselves (CheckSummaries).
     'checks.run': ({ draftId }) => {
       const draft = store.getDraft(draftId);
       const report = checkDraft(templateForDraft(deps, draft), draft, storeCheckContext(store));
-      deps.summaries?.noteReport(draft, { completeness: report.completeness, eligible: report.eligible });
+      deps.summaries?.noteReport(draft, report);
       return report;
+    },
+    'checks.summary': ({ draftId }) => {
+      const known = deps.summaries?.summaryOf(draftId);
+      if (known) return known;
+      const draft = store.getDraft(draftId);
+      return summarizeReport(checkDraft(templateOf(deps, draft.regionId), draft, storeCheckContext(store)), draft.updatedAt);
     },
     'drafts.copyPlan': ({ id, regionId }) => {
       const draft = store.getDraft(id);

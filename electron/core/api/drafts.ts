@@ -17,6 +17,11 @@ export function draftHandlers(deps: CoreDeps): HandlersFor<keyof typeof draftsCo
     return result;
   };
   const editedDraft = <T extends { id: string }>(draft: T): T => edited(draft.id, draft);
+  /** An autosave's answer: the write's time and, when the core checked the state written, its summary. */
+  const saved = (draftId: string, result: { updatedAt: string }) => ({
+    updatedAt: result.updatedAt,
+    summary: deps.summaries?.afterEdit(draftId, result.updatedAt) ?? null,
+  });
   return {
     'regions.list': () => templates,
     // A read: drafts edited since their last stored summary get figures computed now, nothing is written.
@@ -41,11 +46,11 @@ export function draftHandlers(deps: CoreDeps): HandlersFor<keyof typeof draftsCo
     'drafts.trash': ({ id }) => (store.trashDraft(id), { ok: true as const }),
     'drafts.restore': ({ id }) => (store.restoreDraft(id), { ok: true as const }),
     'drafts.purge': ({ id }) => (store.purgeDraft(id), { ok: true as const }),
-    'drafts.setField': ({ draftId, key, value }) => edited(draftId, store.setField(draftId, key, value)),
+    'drafts.setField': ({ draftId, key, value }) => saved(draftId, store.setField(draftId, key, value)),
     'rows.add': ({ draftId, table, atIndex, rows }) => edited(draftId, store.addRows(draftId, table, atIndex, rows)),
-    'rows.update': ({ draftId, table, rowId, values }) => edited(draftId, store.updateRow(draftId, table, rowId, values)),
-    'rows.delete': ({ draftId, table, rowIds }) => edited(draftId, store.deleteRows(draftId, table, rowIds)),
-    'rows.move': ({ draftId, table, rowId, toIndex }) => edited(draftId, store.moveRow(draftId, table, rowId, toIndex)),
+    'rows.update': ({ draftId, table, rowId, values }) => saved(draftId, store.updateRow(draftId, table, rowId, values)),
+    'rows.delete': ({ draftId, table, rowIds }) => saved(draftId, store.deleteRows(draftId, table, rowIds)),
+    'rows.move': ({ draftId, table, rowId, toIndex }) => saved(draftId, store.moveRow(draftId, table, rowId, toIndex)),
     'revisions.list': ({ draftId }) => history.list(draftId),
     'revisions.create': ({ draftId, label }) => store.createRevision(draftId, 'manual', label ?? '手动保存的版本'),
     'revisions.restore': ({ revisionId }) => editedDraft(store.restoreRevision(revisionId)),

@@ -12,7 +12,7 @@ import type {
 } from '../../shared/document-model';
 import { checkboxChar, fontFaces, fontSizePt, imageDataUrlInfo, pageNumberText, pageSizeMm } from '../../shared/document-model';
 import { stripXmlInvalid } from '../../shared/validation/sanitize';
-import { writeZip, type ZipEntry } from './zip-writer';
+import { writeZipAsync, type ZipEntry } from './zip-writer';
 
 /**
  * DocumentModel → .docx, written directly as WordprocessingML strings and zipped with Node's zlib (the `docx`
@@ -43,14 +43,20 @@ const ns = {
 } as const;
 const xmlDeclaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 
-const escapable = /[&<>"]/;
 const escapableGlobal = /[&<>"]/g;
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/**
+ * Anything esc would change: markup characters, \r, control characters, U+FFFE/U+FFFF and every surrogate (paired
+ * or not, so that the careful path decides). Almost all text matches none, and one test is far cheaper than
+ * stripXmlInvalid's two replaces on every run and cell of a large table.
+ */
+// eslint-disable-next-line no-control-regex -- the control characters are what is looked for
+const needsWork = /[&<>"\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Escapes text and attribute values; characters XML cannot hold are dropped rather than break the file. */
 function esc(text: string): string {
-  const clean = stripXmlInvalid(text);
-  return escapable.test(clean) ? clean.replace(escapableGlobal, (c) => escapes[c]) : clean;
+  if (!needsWork.test(text)) return text;
+  return stripXmlInvalid(text).replace(escapableGlobal, (c) => escapes[c]);
 }
 
 /** A text style with every property decided, as Word ends up showing it. */
@@ -71,6 +77,9 @@ function resolve(style: TextStyle, base: DocumentModel['baseStyle']): ResolvedSt
     color: style.color && /^[0-9a-fA-F]{6}$/.test(style.color) ? style.color.toUpperCase() : null,
   };
 }
+
+/** Whether a run sets any text property itself (even to undefined, which a spread over the paragraph's style would apply). */
+const hasOwnStyle = (run: TextStyle): boolean => 'font' in run || 'size' in run || 'bold' in run || 'underline' in run || 'color' in run;
 
 const styleKey = (s: ResolvedStyle): string => `${s.font}|${s.halfPoints}|${s.bold ? 1 : 0}|${s.underline ? 1 : 0}|${s.color ?? ''}`;
 
@@ -171,7 +180,8 @@ class Writer {
           out.push('</w:r>');
           return;
         }
-        const own = rPrBody(resolve({ ...paragraphStyle, ...run }, this.base), paragraph);
+        // A run that names no style of its own is in the paragraph's style: nothing to write, nothing to resolve.
+        const own = hasOwnStyle(run) ? rPrBody(resolve({ ...paragraphStyle, ...run }, this.base), paragraph) : '';
         const parts = esc(run.text).split('\n');
         out.push(own ? `<w:r><w:rPr>${own}</w:rPr>` : '<w:r>');
         for (let i = 0; i < parts.length; i++) {
@@ -499,5 +509,5 @@ export async function writeDocx(model: DocumentModel): Promise<Buffer> {
     }
   });
   writer.out.push('</w:body></w:document>');
-  return writeZip(writer.parts(model, writer.out.join('')));
+  return writeZipAsync(writer.parts(model, writer.out.join('')));
 }

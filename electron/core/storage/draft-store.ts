@@ -529,8 +529,12 @@ export class DraftStore {
 
   // ---- revisions ----------------------------------------------------------------------------
 
-  createRevision(draftId: string, cause: string, label = ''): RevisionSummary {
-    const draft = this.getDraft(draftId);
+  /**
+   * `current` is the draft as this store just returned it, when the caller holds it already (export reads it to
+   * build the documents): reading 3 000 rows again would only give the same snapshot.
+   */
+  createRevision(draftId: string, cause: string, label = '', current?: Draft): RevisionSummary {
+    const draft = current && current.id === draftId ? current : this.getDraft(draftId);
     const at = this.timestamp();
     const snapshot: RevisionSnapshot = {
       regionId: draft.regionId,

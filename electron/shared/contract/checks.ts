@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CheckReport } from '../checks';
+import type { CheckReport, CheckSummary } from '../checks';
 import type { Draft } from '../draft';
 import type { RegionCopyPlan } from '../region-copy';
 import { regionIdSchema } from '../region-template';
@@ -10,6 +10,8 @@ import { id, result } from './define';
 export const checksContract = {
   /** Every field problem and eligibility rule of a draft, with derived counts and completeness. */
   'checks.run': { input: z.object({ draftId: id }).strict(), result: result<CheckReport>() },
+  /** The check summary of the draft as stored now (completeness, verdict, counts per step), from memory when current. */
+  'checks.summary': { input: z.object({ draftId: id }).strict(), result: result<CheckSummary>() },
   /** What copying a draft to another region would carry, drop and add, before the user confirms. */
   'drafts.copyPlan': {
     input: z.object({ id, regionId: regionIdSchema }).strict(),

@@ -1,9 +1,17 @@
 import { z } from 'zod';
+import type { CheckSummary } from '../checks';
 import type { Draft, DraftSummary, RevisionSummary, TableRow } from '../draft';
 import type { RegionTemplate } from '../region-template';
 import { regionIdSchema } from '../region-template';
 import { regionSettingsSchema } from '../region-settings';
 import { id, key, maxRowsPerCall, result, table, text, values } from './define';
+
+/**
+ * What an edit answers: when the draft was changed, and the check summary of the state just written when the core
+ * checked it (at most about once a second while the user types; null when the check is still due, and
+ * `checks.summary` gives it once the edits pause).
+ */
+type EditResult = { updatedAt: string; summary: CheckSummary | null };
 
 /** Drafts, their fields and rows (autosave), revisions and the trash. */
 export const draftsContract = {
@@ -34,7 +42,7 @@ export const draftsContract = {
   /** Autosave of one scalar field. */
   'drafts.setField': {
     input: z.object({ draftId: id, key, value: text }).strict(),
-    result: result<{ updatedAt: string }>(),
+    result: result<EditResult>(),
   },
   /** Inserts rows (one new row, or many pasted) at an index, or at the end. */
   'rows.add': {
@@ -46,17 +54,17 @@ export const draftsContract = {
   /** Autosave of changed cells of one row. */
   'rows.update': {
     input: z.object({ draftId: id, table, rowId: id, values }).strict(),
-    result: result<{ updatedAt: string }>(),
+    result: result<EditResult>(),
   },
   /** Deletes rows. */
   'rows.delete': {
     input: z.object({ draftId: id, table, rowIds: z.array(id).max(maxRowsPerCall) }).strict(),
-    result: result<{ updatedAt: string }>(),
+    result: result<EditResult>(),
   },
   /** Moves a row to another index. */
   'rows.move': {
     input: z.object({ draftId: id, table, rowId: id, toIndex: z.number().int().min(0) }).strict(),
-    result: result<{ updatedAt: string }>(),
+    result: result<EditResult>(),
   },
   /** Revisions of a draft, newest first, the newest each with what it changed against the one before. */
   'revisions.list': { input: z.object({ draftId: id }).strict(), result: result<RevisionSummary[]>() },

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, ArrowRightOutlined, HistoryOutlined, SettingOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Progress, Spin, Tag, Tooltip, Typography } from 'antd';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CheckReport, Finding } from '../../../electron/shared/checks';
+import type { CheckSummary, Finding } from '../../../electron/shared/checks';
 import { deriveValues, filledRows } from '../../../electron/shared/derive';
 import type { Draft } from '../../../electron/shared/draft';
 import { memberKeys } from '../../../electron/shared/draft';
@@ -14,7 +14,7 @@ import { WordImportButton } from '../components/WordImport';
 import { InstructionsPanel } from '../components/InstructionsPanel';
 import type { FocusRequest } from '../components/grid/DataGrid';
 import { forgetGridHistory } from '../components/grid/use-grid-undo';
-import { CheckStep, eligibilityColors, eligibilityLabels, isMissingFinding } from '../steps/CheckStep';
+import { CheckStep, eligibilityColors, eligibilityLabels } from '../steps/CheckStep';
 import { ExportStep } from '../steps/ExportStep';
 import { ExportFields } from '../components/ExportFields';
 import type { FieldFocus } from '../steps/FieldsStep';
@@ -46,8 +46,9 @@ export function DraftScreen(props: {
   const { draftId, step, onStep } = props;
   const { message } = AntApp.useApp();
   const regions = useRegions();
-  const { draft, loadError, recovered, reload, actions } = useDraft(draftId);
-  const checks = useCheckReport(draftId, draft);
+  const { draft, loadError, recovered, reload, actions, summary } = useDraft(draftId);
+  // The full report only where it is listed; the bar's badges come from the summary the saves answer with.
+  const checks = useCheckReport(draftId, step === 'check', summary?.checkedAt ?? null);
   const [focus, setFocus] = useState<FocusState>(noFocus);
   const [historyOpen, setHistoryOpen] = useState(false);
   const windowHeight = useWindowHeight();
@@ -59,7 +60,7 @@ export function DraftScreen(props: {
 
   const members = draft?.tables.members;
   const platforms = draft?.tables.platforms;
-  const checked = checks.report?.derived;
+  const checked = summary?.derived;
   const derived = useMemo(() => {
     if (!template || !draft) return null;
     const local = deriveValues(template, draft);
@@ -82,14 +83,13 @@ export function DraftScreen(props: {
     [onStep],
   );
   const openHistory = useCallback(() => setHistoryOpen(true), []);
-  const runChecks = checks.run;
-  // After an Excel import or 信息采集 changed rows in the core: read the draft back and check it again.
+  // After an Excel import or 信息采集 changed rows in the core: read the draft back (which asks for its summary).
   // Undo steps refer to rows as they were; closing the draft, an import or a restore starts a new history.
   useEffect(() => () => forgetGridHistory(draftId), [draftId]);
   const reloadAfterImport = useCallback(() => {
     forgetGridHistory(draftId);
-    void reload().then(() => runChecks());
-  }, [draftId, reload, runChecks]);
+    void reload();
+  }, [draftId, reload]);
 
   // Read through a ref, so that the callbacks below stay the same while the user types.
   const latest = useRef({ template, draft });
@@ -124,9 +124,8 @@ export function DraftScreen(props: {
     async (revisionId: number) => {
       await restoreRevision(revisionId);
       forgetGridHistory(draftId);
-      void runChecks();
     },
-    [draftId, restoreRevision, runChecks],
+    [draftId, restoreRevision],
   );
 
   if (loadError) {
@@ -137,7 +136,6 @@ export function DraftScreen(props: {
   }
   if (!draft || !template || !derived) return <Spin tip="正在打开…" size="large"><div style={{ height: 240 }} /></Spin>;
 
-  const report = checks.report;
   const gridHeight = Math.max(240, windowHeight - 400);
 
   return (
@@ -145,7 +143,7 @@ export function DraftScreen(props: {
       <DraftBar
         title={draft.fields.consortiumName ?? ''}
         template={template}
-        report={report}
+        summary={summary}
         step={step}
         onBack={props.onBack}
         onHistory={openHistory}
@@ -188,6 +186,7 @@ export function DraftScreen(props: {
           gridHeight={gridHeight}
           onError={onError}
           checks={checks}
+          summary={summary}
           onGoto={goto}
           onGotoCheck={gotoCheck}
           onReload={reloadAfterImport}
@@ -237,6 +236,7 @@ function StepBody(props: {
   gridHeight: number;
   onError: (message: string) => void;
   checks: ReturnType<typeof useCheckReport>;
+  summary: CheckSummary | null;
   onGoto: (finding: Finding) => void;
   onGotoCheck: () => void;
   onReload: () => void;
@@ -298,7 +298,7 @@ function StepBody(props: {
       );
     case 'export':
       return (
-        <ExportStep template={template} draft={draft} report={props.checks.report} onGotoCheck={props.onGotoCheck}>
+        <ExportStep template={template} draft={draft} report={props.summary} onGotoCheck={props.onGotoCheck}>
           <ExportFields fields={fields} values={draft.fields} onChange={actions.setField} />
         </ExportStep>
       );
@@ -341,11 +341,15 @@ const AgreementParties = memo(
   (before, after) => before.template === after.template && before.draft.tables.members === after.draft.tables.members,
 );
 
+function countsOf(byStep: Partial<Record<StepId, number>> | undefined): Map<StepId, number> {
+  return new Map(Object.entries(byStep ?? {}) as Array<[StepId, number]>);
+}
+
 /** The draft's bar: name, region, completeness, history and the step bar; drawn again only when they change. */
 const DraftBar = memo(function DraftBar(props: {
   title: string;
   template: RegionTemplate;
-  report: CheckReport | null;
+  summary: CheckSummary | null;
   step: StepId;
   onBack: () => void;
   onHistory: () => void;
@@ -360,18 +364,12 @@ const DraftBar = memo(function DraftBar(props: {
   /** Opens 地区设置, for a region whose rules the user sets. */
   onRegionSettings?: () => void;
 }) {
-  const { template, report } = props;
+  const { template, summary: report } = props;
   // Values that are wrong (red) are told apart from what is simply not filled in yet (grey).
-  const [errorsByStep, missingByStep] = useMemo(() => {
-    const errors = new Map<StepId, number>();
-    const missing = new Map<StepId, number>();
-    for (const finding of report?.findings ?? []) {
-      if (finding.severity !== 'error') continue;
-      const counts = isMissingFinding(finding) ? missing : errors;
-      counts.set(finding.step, (counts.get(finding.step) ?? 0) + 1);
-    }
-    return [errors, missing];
-  }, [report]);
+  const [errorsByStep, missingByStep] = useMemo(
+    () => [countsOf(report?.errorsByStep), countsOf(report?.missingByStep)],
+    [report],
+  );
   return (
     <div className="draft-bar">
       <div className="draft-bar-top">

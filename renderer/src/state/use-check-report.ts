@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckReport } from '../../../electron/shared/checks';
-import type { Draft } from '../../../electron/shared/draft';
 import { api } from '../api/client';
 import { saveQueue } from './save-queue';
 
 /**
- * The draft's check report (检查), re-run a moment after editing pauses so the step bar's counts and the
- * 检查 step stay current; the core also keeps the result for the home screen's completeness column.
+ * The draft's full check report (检查: every finding and rule), asked for only while a screen that lists it is
+ * shown, and again when the check summary says the draft has changed since. Edits never ask for it: their
+ * badges come from the summary the saves answer with (use-draft).
  */
-export function useCheckReport(draftId: string, draft: Draft | null, delayMs = 1200) {
+export function useCheckReport(draftId: string, shown: boolean, checkedAt: string | null) {
   const [report, setReport] = useState<CheckReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -33,10 +33,8 @@ export function useCheckReport(draftId: string, draft: Draft | null, delayMs = 1
   }, [draftId]);
 
   useEffect(() => {
-    if (!draft) return;
-    const timer = setTimeout(() => void run(), delayMs);
-    return () => clearTimeout(timer);
-  }, [draft, run, delayMs]);
+    if (shown) void run();
+  }, [shown, checkedAt, run]);
 
   const refresh = useCallback(() => void run(), [run]);
   // One object per change of its contents, so the screens it is passed to can skip a keystroke's render.

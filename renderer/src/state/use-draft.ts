@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CheckSummary } from '../../../electron/shared/checks';
 import type { Draft, TableRow, Values } from '../../../electron/shared/draft';
 import type { TableId } from '../../../electron/shared/region-template';
 import { api } from '../api/client';
@@ -30,6 +31,9 @@ export function rowKeyOf(rowId: string): string {
   return rowKeys.get(rowId) ?? rowId;
 }
 
+/** How long after the last save without a summary the page asks for one: the edits have paused by then. */
+const summaryDelayMs = 1200;
+
 function withTable(draft: Draft, table: TableId, rows: TableRow[]): Draft {
   return { ...draft, tables: { ...draft.tables, [table]: rows } };
 }
@@ -57,6 +61,7 @@ export function useDraft(draftId: string) {
   /** Local rows whose rows.add has not been written yet. */
   const uncreated = useRef(new Set<string>());
   const serverId = useCallback((rowId: string) => serverIds.current.get(rowId) ?? rowId, []);
+  const { summary, received, refresh: refreshSummary } = useCheckSummary(draftId);
   const operation = useRef(0);
   const queueOperation = useCallback(
     (write: () => Promise<unknown>) => saveQueue.enqueue(`${draftId}:op:${++operation.current}`, write),
@@ -67,11 +72,11 @@ export function useDraft(draftId: string) {
     (key: string, value: string) => {
       noteField(draftId, key, value);
       saveQueue.enqueue(`${draftId}:field:${key}`, async () => {
-        await api['drafts.setField']({ draftId, key, value });
+        received(await api['drafts.setField']({ draftId, key, value }));
         settleField(draftId, key, value);
       });
     },
-    [draftId],
+    [draftId, received],
   );
 
   const queueRow = useCallback(
@@ -81,11 +86,11 @@ export function useDraft(draftId: string) {
       // One queue entry per cell (or per pasted row), so edits to different cells of a row are all written.
       saveQueue.enqueue(`${draftId}:row:${table}:${rowId}:${Object.keys(values).join(',')}`, async () => {
         // Written after the row's own creation (queued earlier), so its core id is known by now.
-        await api['rows.update']({ draftId, table, rowId: serverId(rowId), values });
+        received(await api['rows.update']({ draftId, table, rowId: serverId(rowId), values }));
         settleCells(draftId, cells);
       });
     },
-    [draftId, serverId],
+    [draftId, serverId, received],
   );
 
   const load = useCallback(async () => {
@@ -125,10 +130,11 @@ export function useDraft(draftId: string) {
       current.current = next;
       setDraftState(next);
       setRecovered(restored);
+      refreshSummary();
     } catch (error) {
       setLoadError(error instanceof Error ? error.message : String(error));
     }
-  }, [draftId, queueField, queueRow]);
+  }, [draftId, queueField, queueRow, refreshSummary]);
 
   useEffect(() => {
     void load();
@@ -181,6 +187,7 @@ export function useDraft(draftId: string) {
         // Rows still waiting for their own creation are not in the store yet, so they do not count.
         const index = position < 0 ? null : list.slice(0, position).filter((row) => !uncreated.current.has(row.id)).length;
         const created = await api['rows.add']({ draftId, table, atIndex: index, rows: local.map((row) => row.values) });
+        received(null);
         const renamed = new Map<string, string>();
         created.forEach((row, offset) => {
           const localId = local[offset].id;
@@ -199,7 +206,7 @@ export function useDraft(draftId: string) {
       });
       return local;
     },
-    [draftId, setDraft, queueOperation],
+    [draftId, setDraft, queueOperation, received],
   );
 
   const setBlock = useCallback(
@@ -238,9 +245,9 @@ export function useDraft(draftId: string) {
       const rowIds = given.map(serverId);
       const removed = new Set(rowIds);
       setDraft((d) => withTable(d, table, d.tables[table].filter((row) => !removed.has(row.id))));
-      queueOperation(() => api['rows.delete']({ draftId, table, rowIds: rowIds.map(serverId) }));
+      queueOperation(async () => received(await api['rows.delete']({ draftId, table, rowIds: rowIds.map(serverId) })));
     },
-    [draftId, setDraft, queueOperation, serverId],
+    [draftId, setDraft, queueOperation, serverId, received],
   );
 
   const moveRow = useCallback(
@@ -254,9 +261,9 @@ export function useDraft(draftId: string) {
         list.splice(toIndex, 0, row);
         return withTable(d, table, list);
       });
-      queueOperation(() => api['rows.move']({ draftId, table, rowId: serverId(rowId), toIndex }));
+      queueOperation(async () => received(await api['rows.move']({ draftId, table, rowId: serverId(rowId), toIndex })));
     },
-    [draftId, setDraft, queueOperation, serverId],
+    [draftId, setDraft, queueOperation, serverId, received],
   );
 
   const restoreRevision = useCallback(
@@ -267,13 +274,52 @@ export function useDraft(draftId: string) {
       clearJournal(draftId);
       current.current = restored;
       setDraftState(restored);
+      refreshSummary();
     },
-    [draftId],
+    [draftId, refreshSummary],
   );
 
   const actions: DraftActions = useMemo(
     () => ({ setField, updateCell, setBlock, insertRows, deleteRows, moveRow, restoreRevision }),
     [setField, updateCell, setBlock, insertRows, deleteRows, moveRow, restoreRevision],
   );
-  return { draft, loadError, recovered, reload: load, actions };
+  return { draft, loadError, recovered, reload: load, actions, summary, refreshSummary };
+}
+
+/**
+ * The check summary the page shows while the user edits (完整度, verdict, the step bar's counts). It arrives with
+ * the saves' answers; when the last save of a burst came back without one (the core checks at most about once a
+ * second), the page asks `checks.summary` once the edits have paused. The full report is not involved.
+ */
+function useCheckSummary(draftId: string) {
+  const [summary, setSummary] = useState<CheckSummary | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Counts answers, so that a summary asked for before a later save cannot replace that save's. */
+  const answers = useRef(0);
+  const keep = useCallback((next: CheckSummary) => {
+    // checkedAt is an ISO time: an older summary never replaces a newer one.
+    setSummary((previous) => (previous && previous.checkedAt > next.checkedAt ? previous : next));
+  }, []);
+  const refresh = useCallback(() => {
+    clearTimeout(timer.current);
+    const mine = ++answers.current;
+    api['checks.summary']({ draftId }).then(
+      (next) => {
+        if (mine === answers.current) keep(next);
+      },
+      // A failed read leaves the last summary on screen; the next save brings a new one.
+      () => undefined,
+    );
+  }, [draftId, keep]);
+  const received = useCallback(
+    (answer: { summary: CheckSummary | null } | null) => {
+      answers.current++;
+      clearTimeout(timer.current);
+      if (answer?.summary) keep(answer.summary);
+      else timer.current = setTimeout(refresh, summaryDelayMs);
+    },
+    [keep, refresh],
+  );
+  useEffect(() => () => clearTimeout(timer.current), [draftId]);
+  return { summary, received, refresh };
 }

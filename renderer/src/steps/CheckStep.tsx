@@ -9,13 +9,9 @@ import {
 import { Alert, Button, Card, Empty, Progress, Space, Spin, Tag, Typography } from 'antd';
 import { useLayoutEffect, useState } from 'react';
 import type { CheckReport, Finding, RuleResult, RuleStatus } from '../../../electron/shared/checks';
+import { isMissingFinding } from '../../../electron/shared/checks';
 import type { StepId } from '../../../electron/shared/region-template';
 import { stepLabels, stepOrder } from './steps';
-
-/** A required value not filled in yet (the checks name these findings …:required). */
-export function isMissingFinding(finding: Finding): boolean {
-  return finding.severity === 'error' && /:required(#\d+)?$/.test(finding.id);
-}
 
 /** How many problems of one step are listed before 「显示全部」, so a 1 000-row table stays quick to show. */
 const listedPerStep = 40;

@@ -35,7 +35,7 @@ function formatBytes(bytes: number): string {
 export function ExportStep(props: {
   template: RegionTemplate;
   draft: Draft;
-  report: CheckReport | null;
+  report: Pick<CheckReport, 'errorCount'> | null;
   onGotoCheck: () => void;
   /** The template's own fields of this step (附件材料), shown under the list of documents they complete. */
   children?: ReactNode;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCoreHandlers } from '../../../electron/core/api';
+import { CheckSummaries, createCoreHandlers } from '../../../electron/core/api';
 import { parseProjectFile } from '../../../electron/core/project/project-file';
 import { loadRegionTemplates } from '../../../electron/core/regions/templates';
 import { DraftStore } from '../../../electron/core/storage/draft-store';
@@ -76,5 +76,34 @@ describe('checks over the contract', () => {
     expect(copy.fields.consortiumName).toBe(draft.fields.consortiumName);
     expect(copy.tables.members).toHaveLength(draft.tables.members.length);
     expect(store.getDraft(draft.id).regionId).toBe('xinjiang');
+  });
+});
+
+describe('the summary an edit answers with', () => {
+  it('checks the state written, at most once a second while typing; checks.summary gives the last state', async () => {
+    let now = 10_000;
+    const templates = loadRegionTemplates();
+    const summaries = new CheckSummaries(store, templates, undefined, 2000, 1000, () => now);
+    const handlers = createCoreHandlers({ store, templates, appVersion: 'test', host: 'web', summaries });
+    const draft = importExample('xinjiang');
+
+    const broken = await handlers['drafts.setField']({ draftId: draft.id, key: 'contactPhone', value: '电话待定' });
+    expect(broken.summary).toMatchObject({ checkedAt: broken.updatedAt, eligible: 'pass' });
+    expect(broken.summary?.errorsByStep.basic).toBe(1);
+    expect(broken.summary?.errorCount).toBe((await handlers['checks.run']({ draftId: draft.id })).errorCount);
+
+    now += 300;
+    const fixed = await handlers['drafts.setField']({ draftId: draft.id, key: 'contactPhone', value: '0991-2356781' });
+    expect(fixed.summary).toBeNull();
+    const latest = await handlers['checks.summary']({ draftId: draft.id });
+    expect(latest.checkedAt).toBe(store.draftUpdatedAt(draft.id));
+    expect(latest.errorsByStep.basic ?? 0).toBe(0);
+
+    now += 1000;
+    const [member] = draft.tables.members;
+    const cell = await handlers['rows.update']({ draftId: draft.id, table: 'members', rowId: member.id, values: { uscc: '123' } });
+    expect(cell.summary?.checkedAt).toBe(cell.updatedAt);
+    expect(cell.summary?.errorsByStep.members).toBeGreaterThan(0);
+    summaries.flush();
   });
 });
