@@ -42,7 +42,8 @@ describe('a region file a local office wrote', () => {
     expect(await row.textContent()).toContain('region-template-sample.json');
     expect(await problem.count()).toBe(0);
     await shotsAtBothSizes(page, 'region-files-02-loaded');
-    await manager.getByRole('button', { name: /^关\s?闭$/ }).click();
+    // The footer button; the × in the corner is named 关闭 too.
+    await manager.getByRole('button', { name: /^关\s?闭$/ }).last().click();
 
     // 新建申报 offers it beside the built-ins, marked as coming from a file with its version.
     await page.getByRole('button', { name: '新建申报' }).click();
