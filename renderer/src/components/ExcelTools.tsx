@@ -8,6 +8,7 @@ import { api } from '../api/client';
 import { saveQueue } from '../state/save-queue';
 import { downloadBase64, fileToBase64 } from './files';
 import { ImportModeChoice, type ImportModeLabels } from './ImportModeChoice';
+import { FilePicker } from './FilePicker';
 
 const modeLabels: ImportModeLabels = {
   append: { title: '只添加新的行', note: '表中已有的单位（人员、平台）不变，只添加表中没有的' },
@@ -96,18 +97,7 @@ export const ExcelTools = memo(function ExcelTools(props: {
           </Button>
         </Tooltip>
       </Space>
-      <input
-        ref={input}
-        type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        style={{ display: 'none' }}
-        aria-label={`选择要导入的${props.label} Excel 文件`}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void read(file);
-        }}
-      />
+      <FilePicker inputRef={input} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" label={`选择要导入的${props.label} Excel 文件`} onFile={(chosen) => void read(chosen)} />
       {preview && (
         <ImportDialog
           draftId={props.draftId}

@@ -7,6 +7,7 @@ import { maxRegionFileBytes, type RegionEntry } from '../../../electron/shared/c
 import { api } from '../api/client';
 import { reloadRegions, useRegionEntries } from '../state/use-regions';
 import { dateTimeFormat } from './formats';
+import { FilePicker } from './FilePicker';
 
 /** 「3 份（版本 1：2 份，版本 2：1 份）」: how many drafts use a region, and with which version each was made. */
 function draftUse(entry: RegionEntry): string {
@@ -130,18 +131,7 @@ export function RegionFilesDialog(props: { onClose: () => void }) {
             载入地区模板文件…
           </Button>
         </Space>
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          style={{ display: 'none' }}
-          aria-label="选择地区模板文件"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void load(file);
-          }}
-        />
+        <FilePicker inputRef={input} accept=".json,application/json" label="选择地区模板文件" onFile={(chosen) => void load(chosen)} />
         {problem && (
           <Alert type="error" showIcon closable onClose={() => setProblem(null)} message={problem.title}
             description={<span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{problem.text}</span>} data-testid="region-file-problem" />

@@ -10,6 +10,7 @@ import { api, ApiError } from '../api/client';
 import { saveQueue } from '../state/save-queue';
 import { fileToBase64 } from './files';
 import { ImportModeChoice, type ImportModeLabels } from './ImportModeChoice';
+import { FilePicker } from './FilePicker';
 
 type Preview = DocxImportPreview & { importId: string };
 
@@ -72,18 +73,7 @@ export function WordImportButton(props: {
           从 Word 导入
         </Button>
       </Tooltip>
-      <input
-        ref={input}
-        type="file"
-        accept={accept}
-        style={{ display: 'none' }}
-        aria-label="选择要导入的 Word 申请表"
-        onChange={(event) => {
-          const chosen = event.target.files?.[0];
-          event.target.value = '';
-          if (chosen) void read(chosen);
-        }}
-      />
+      <FilePicker inputRef={input} accept={accept} label="选择要导入的 Word 申请表" onFile={(chosen) => void read(chosen)} />
       {askRegion && (
         <Modal
           open

@@ -16,6 +16,7 @@ import { WordImportButton } from '../components/WordImport';
 import { eligibilityColors, eligibilityLabels } from '../steps/CheckStep';
 import { saveQueue } from '../state/save-queue';
 import { useRegions } from '../state/use-regions';
+import { FilePicker } from '../components/FilePicker';
 
 /** Home (首页): every draft with its state, a new one by region, copies, project files, and the trash. */
 export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
@@ -212,18 +213,7 @@ export function HomeScreen({ onOpen }: { onOpen: (draftId: string) => void }) {
         </Space>
       }
     >
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".json,application/json"
-        style={{ display: 'none' }}
-        aria-label="选择项目文件"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void openProjectFile(file);
-        }}
-      />
+      <FilePicker inputRef={fileInput} accept=".json,application/json" label="选择项目文件" onFile={(chosen) => void openProjectFile(chosen)} />
       <Tabs
         activeKey={tab}
         onChange={setTab}
