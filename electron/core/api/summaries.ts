@@ -116,8 +116,7 @@ export class CheckSummaries {
   private refresh(draftId: string): void {
     try {
       if (this.store.readOnly) return;
-      const known = this.latest.get(draftId);
-      const summary = known && known.checkedAt === this.store.draftUpdatedAt(draftId) ? known : this.compute(draftId);
+      const summary = this.summaryOf(draftId);
       if (!summary) return;
       // Stamped with the state checked, so any later edit makes the summary stale.
       this.store.setCheckSummary(draftId, { completeness: summary.completeness, eligible: summary.eligible, checkedAt: summary.checkedAt });
