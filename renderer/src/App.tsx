@@ -1,5 +1,5 @@
 import { InfoCircleOutlined, QuestionCircleOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Descriptions, List, Modal, Popconfirm, Spin } from 'antd';
+import { App as AntApp, Button, Descriptions, List, Modal, Popconfirm, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { BackupSummary } from '../../electron/shared/contract/safety';
@@ -115,6 +115,8 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
   const [info, setInfo] = useState<{ version: string; dataFile: string; host: 'electron' | 'web' } | null>(null);
   const [backups, setBackups] = useState<BackupSummary[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // The outcome of 立即备份 stays in the dialog (a toast is gone before a busy user looks up).
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const loadBackups = () =>
     api['backups.list']({})
       .then(setBackups)
@@ -131,13 +133,14 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
 
   const backupNow = async () => {
     setBusy('create');
+    setOutcome(null);
     try {
       await saveQueue.flush();
-      await api['backups.create']({});
-      message.success('已备份');
+      const made = await api['backups.create']({});
+      setOutcome({ ok: true, text: `已备份（${dayjs(made.createdAt).format('HH:mm:ss')}，${(made.sizeBytes / 1024).toFixed(0)} KB）` });
       await loadBackups();
     } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
+      setOutcome({ ok: false, text: error instanceof Error ? error.message : String(error) });
     } finally {
       setBusy(null);
     }
@@ -169,9 +172,14 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
       </p>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', margin: '8px 0' }}>
         <strong>自动备份</strong>
-        <Button size="small" loading={busy === 'create'} onClick={() => void backupNow()}>
-          立即备份
-        </Button>
+        <span style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
+          <span role="status" data-testid="backup-outcome">
+            {outcome && <Typography.Text type={outcome.ok ? 'success' : 'danger'}>{outcome.text}</Typography.Text>}
+          </span>
+          <Button size="small" loading={busy === 'create'} onClick={() => void backupNow()}>
+            立即备份
+          </Button>
+        </span>
       </div>
       {/* Focusable, so the list of backups scrolls from the keyboard too. */}
       <div style={{ maxHeight: 260, overflow: 'auto' }} tabIndex={0} role="region" aria-label="备份列表">

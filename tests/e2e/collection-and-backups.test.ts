@@ -6,7 +6,7 @@ import type { Values } from '../../electron/shared/draft';
 import type { TableId } from '../../electron/shared/region-template';
 import example from '../../resources/examples/neimenggu.json';
 import type { E2E } from './support';
-import { expectAccessible, openPage, rowsOf, seedDraft, shotAt, startE2E, stopE2E } from './support';
+import { backUpNow, expectAccessible, openPage, rowsOf, seedDraft, shotAt, startE2E, stopE2E } from './support';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -76,8 +76,7 @@ describe('member data collection (信息采集) and backups, through the screens
     await page.goto(`${e2e.host.url}/#/`);
     await page.getByRole('button', { name: /关于与数据位置/ }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: /立即备份/ }).click();
-    await page.getByText('已备份').waitFor();
+    await backUpNow(page);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
 

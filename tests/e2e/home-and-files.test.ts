@@ -4,7 +4,7 @@ import type { Values } from '../../electron/shared/draft';
 import type { TableId } from '../../electron/shared/region-template';
 import example from '../../resources/examples/xinjiang.json';
 import type { E2E } from './support';
-import { openPage, rowsOf, seedDraft, shot, startE2E, stopE2E } from './support';
+import { backUpNow, openPage, rowsOf, seedDraft, shot, startE2E, stopE2E } from './support';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -70,8 +70,7 @@ describe('the home screen and the files that carry drafts', () => {
     // 关于与数据位置: where the data is, and its backups.
     await page.getByRole('button', { name: /关于与数据位置/ }).click();
     await page.getByText('drafts.sqlite').first().waitFor();
-    await page.getByRole('button', { name: /立即备份/ }).click();
-    await page.getByText('已备份').waitFor();
+    await backUpNow(page);
     await shot(page, 'home-05-about-and-backups');
     expect(errors).toEqual([]);
   });

@@ -164,3 +164,15 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   );
   expect(report, `accessibility of ${screen}`).toEqual([]);
 }
+
+/**
+ * 立即备份 in the open 关于与数据位置 dialog, waiting for the outcome the dialog keeps; a failed backup fails
+ * here with the message the user would read, not with a timeout.
+ */
+export async function backUpNow(page: Page): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: '关于与数据位置' });
+  await dialog.getByRole('button', { name: /立即备份/ }).click();
+  const outcome = dialog.getByTestId('backup-outcome');
+  await outcome.filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
+  expect(await outcome.innerText()).toMatch(/^已备份（\d\d:\d\d:\d\d，\d+ KB）$/);
+}
