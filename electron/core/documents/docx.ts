@@ -11,7 +11,7 @@ import type {
   TextStyle,
 } from '../../shared/document-model';
 import { checkboxChar, fontFaces, fontSizePt, imageDataUrlInfo, pageNumberText, pageSizeMm } from '../../shared/document-model';
-import { stripXmlInvalid } from '../../shared/validation/sanitize';
+import { esc } from './xml-escape';
 import { writeZipAsync, type ZipEntry } from './zip-writer';
 
 /**
@@ -42,22 +42,6 @@ const ns = {
   officeRel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
 } as const;
 const xmlDeclaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
-
-const escapableGlobal = /[&<>"]/g;
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/**
- * Anything esc would change: markup characters, \r, control characters, U+FFFE/U+FFFF and every surrogate (paired
- * or not, so that the careful path decides). Almost all text matches none, and one test is far cheaper than
- * stripXmlInvalid's two replaces on every run and cell of a large table.
- */
-// eslint-disable-next-line no-control-regex -- the control characters are what is looked for
-const needsWork = /[&<>"\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-
-/** Escapes text and attribute values; characters XML cannot hold are dropped rather than break the file. */
-function esc(text: string): string {
-  if (!needsWork.test(text)) return text;
-  return stripXmlInvalid(text).replace(escapableGlobal, (c) => escapes[c]);
-}
 
 /** A text style with every property decided, as Word ends up showing it. */
 interface ResolvedStyle {
