@@ -104,6 +104,7 @@ interface Image {
 class Writer {
   readonly out: string[] = [];
   private readonly styles = new Map<string, { id: string; style: ResolvedStyle }>();
+  private readonly styledCache = new WeakMap<TextStyle, Map<TextStyle | undefined, { textStyle: TextStyle; resolved: ResolvedStyle; styleId: string }>>();
   private readonly images = new Map<string, Image>();
   readonly footers: Array<{ relId: string; target: string; xml: string }> = [];
   private drawingId = 0;
@@ -166,7 +167,13 @@ class Writer {
         }
         // A run that names no style of its own is in the paragraph's style: nothing to write, nothing to resolve.
         const own = hasOwnStyle(run) ? rPrBody(resolve({ ...paragraphStyle, ...run }, this.base), paragraph) : '';
-        const parts = esc(run.text).split('\n');
+        const text = esc(run.text);
+        if (!own && !text.includes('\n')) {
+          // The common run: one line in the paragraph's style.
+          out.push(`<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`);
+          return;
+        }
+        const parts = text.split('\n');
         out.push(own ? `<w:r><w:rPr>${own}</w:rPr>` : '<w:r>');
         for (let i = 0; i < parts.length; i++) {
           if (i > 0) out.push('<w:br/>');
@@ -202,13 +209,32 @@ class Writer {
     }
   }
 
+  /**
+   * A paragraph's text style over the one it inherits, resolved and named. Models share their style objects (every
+   * cell of a column has the same one), so each pair is worked out once rather than for each of thousands of cells.
+   */
+  private styled(inherited: TextStyle, own: TextStyle | undefined): { textStyle: TextStyle; resolved: ResolvedStyle; styleId: string } {
+    let byOwn = this.styledCache.get(inherited);
+    if (!byOwn) {
+      byOwn = new Map();
+      this.styledCache.set(inherited, byOwn);
+    }
+    let entry = byOwn.get(own);
+    if (!entry) {
+      const textStyle: TextStyle = { ...inherited, ...own };
+      const resolved = resolve(textStyle, this.base);
+      entry = { textStyle, resolved, styleId: this.paragraphStyle(resolved) };
+      byOwn.set(own, entry);
+    }
+    return entry;
+  }
+
   /** A paragraph; `sectPr` closes a section on it, `keepNext` comes from its table row. */
   paragraph(block: ParagraphBlock, inherited: TextStyle, extra: { pageBreakBefore?: boolean; keepNext?: boolean; sectPr?: string } = {}): void {
-    const textStyle: TextStyle = { ...inherited, ...block.style };
-    const resolved = resolve(textStyle, this.base);
+    const { textStyle, resolved, styleId } = this.styled(inherited, block.style);
     const out = this.out;
     // The paragraph's style carries its text style, the paragraph mark's too: an empty line is as tall as the text around it.
-    let pPr = `<w:pPr><w:pStyle w:val="${this.paragraphStyle(resolved)}"/>`;
+    let pPr = `<w:pPr><w:pStyle w:val="${styleId}"/>`;
     if (block.keepWithNext || extra.keepNext) pPr += '<w:keepNext/>';
     if (block.pageBreakBefore || extra.pageBreakBefore) pPr += '<w:pageBreakBefore/>';
     const before = Math.round((block.spaceBeforePt ?? 0) * 20);
@@ -270,6 +296,7 @@ class Writer {
     // vMerge continuation with the same width, borders and alignment.
     const mergedFrom: Array<Array<{ tcPr: string; span: number; paragraph: string } | undefined>> = table.rows.map(() => []);
     const headerRows = table.headerRows ?? 0;
+    const plainTcPr: Array<{ vAlign: NonNullable<ModelCell['vAlign']>; xml: string } | undefined> = [];
     table.rows.forEach((row, r) => {
       out.push('<w:tr><w:trPr>');
       if (!row.allowSplit) out.push('<w:cantSplit/>');
@@ -289,6 +316,21 @@ class Writer {
         continuation();
         const span = cell.colSpan ?? 1;
         const rowSpan = cell.rowSpan && cell.rowSpan > 1 ? cell.rowSpan : 1;
+        if (span === 1 && rowSpan === 1 && !cell.borders && !(r === 0 && table.joinAbove)) {
+          // The common cell (one column, borders of the table): its properties are the same all down the column.
+          const vAlign = cell.vAlign ?? 'top';
+          const cached = plainTcPr[column];
+          const tcPr =
+            cached?.vAlign === vAlign
+              ? cached.xml
+              : (plainTcPr[column] = { vAlign, xml: `<w:tcPr><w:tcW w:type="dxa" w:w="${columnTwips[column] ?? 0}"/><w:vAlign w:val="${verticalAligns[vAlign]}"/></w:tcPr>` }).xml;
+          out.push('<w:tc>', tcPr);
+          for (const block of cell.blocks) this.paragraph(block, style, { keepNext: row.keepWithNext });
+          if (cell.blocks.length === 0) out.push('<w:p/>');
+          out.push('</w:tc>');
+          column += 1;
+          continue;
+        }
         let width = 0;
         for (let c = column; c < column + span; c++) width += columnTwips[c] ?? 0;
         const start = `<w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}`;
