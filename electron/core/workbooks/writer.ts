@@ -98,7 +98,11 @@ export function rowHeightFor(texts: ReadonlyArray<string | number | null>, width
   for (let i = from; i < texts.length; i++) {
     const text = texts[i];
     if (text === '' || text === null) continue;
-    const wrapped = typeof text === 'number' ? wrappedLines(String(text), widths[i] ?? 10) : wrappedLines(text, widths[i] ?? 10);
+    const value = typeof text === 'number' ? String(text) : text;
+    const width = widths[i] ?? 10;
+    // No character is wider than 2: a short text on one line needs no measuring.
+    if (value.length * 2 <= width - 1.5 && !value.includes('\n')) continue;
+    const wrapped = wrappedLines(value, width);
     if (wrapped > lines) lines = wrapped;
   }
   return Math.min(409, lines * 14.5 + 4);

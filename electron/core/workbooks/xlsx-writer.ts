@@ -231,6 +231,7 @@ export class SheetWriter {
   private cols: ColumnSpec[] = [];
   private letters: string[] = [];
   private filter: string | null = null;
+  private readonly tailsByStyle: Array<{ empty: string; number: string; text: string } | undefined> = [];
 
   constructor(
     private readonly strings: SharedStrings,
@@ -258,17 +259,27 @@ export class SheetWriter {
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
       const s = typeof styles === 'number' ? styles : (styles[i] ?? 0);
-      const ref = this.letters[i] + r;
-      const sAttr = s ? ` s="${s}"` : '';
+      const tails = this.tails(s);
       if (value === null || value === '' || (typeof value === 'number' && !Number.isFinite(value))) {
-        if (s) xml += `<c r="${ref}"${sAttr}/>`;
+        if (s) xml += `<c r="${this.letters[i]}${r}${tails.empty}`;
       } else if (typeof value === 'number') {
-        xml += `<c r="${ref}"${sAttr}><v>${value}</v></c>`;
+        xml += `<c r="${this.letters[i]}${r}${tails.number}${value}</v></c>`;
       } else {
-        xml += `<c r="${ref}"${sAttr} t="s"><v>${this.strings.id(value)}</v></c>`;
+        xml += `<c r="${this.letters[i]}${r}${tails.text}${this.strings.id(value)}</v></c>`;
       }
     }
     this.rows.push(xml + '</row>');
+  }
+
+  /** What follows a cell's reference for each kind of value, per format: made once, not for every cell. */
+  private tails(s: number): { empty: string; number: string; text: string } {
+    let tails = this.tailsByStyle[s];
+    if (!tails) {
+      const attr = s ? ` s="${s}"` : '';
+      tails = { empty: `"${attr}/>`, number: `"${attr}><v>`, text: `"${attr} t="s"><v>` };
+      this.tailsByStyle[s] = tails;
+    }
+    return tails;
   }
 
   autoFilter(ref: string): void {
