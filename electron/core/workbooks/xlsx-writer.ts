@@ -227,6 +227,9 @@ function headerText(text: string): string {
 
 export class SheetWriter {
   private readonly rows: string[] = [];
+  private readonly chunks: Buffer[] = [];
+  private pending = 0;
+  private rowCount = 0;
   private readonly validations: string[] = [];
   private cols: ColumnSpec[] = [];
   private letters: string[] = [];
@@ -250,7 +253,7 @@ export class SheetWriter {
 
   /** Adds the next row. `styles` is one format for every cell or one per cell; null cells are left out unless styled. */
   row(values: CellValue[], styles: number | ReadonlyArray<number | undefined> = 0, options: RowOptions = {}): void {
-    const r = this.rows.length + 1;
+    const r = ++this.rowCount;
     if (values.length > this.letters.length) this.lettersUpTo(values.length);
     let xml = `<row r="${r}"`;
     if (options.height !== undefined) xml += ` ht="${round(options.height)}" customHeight="1"`;
@@ -268,7 +271,21 @@ export class SheetWriter {
         xml += `<c r="${this.letters[i]}${r}${tails.text}${this.strings.id(value)}</v></c>`;
       }
     }
-    this.rows.push(xml + '</row>');
+    xml += '</row>';
+    this.rows.push(xml);
+    this.pending += xml.length;
+    if (this.pending >= flushChars) this.flush();
+  }
+
+  /**
+   * The rows so far as UTF-8, in pieces of some 64 K characters: no string of the whole sheet is ever made, so the
+   * sheet's text is short-lived garbage rather than a large object every collection has to copy or mark.
+   */
+  private flush(): void {
+    if (this.rows.length === 0) return;
+    this.chunks.push(Buffer.from(this.rows.join(''), 'utf8'));
+    this.rows.length = 0;
+    this.pending = 0;
   }
 
   /** What follows a cell's reference for each kind of value, per format: made once, not for every cell. */
@@ -294,7 +311,7 @@ export class SheetWriter {
     this.validations.push(validationXml(sqref, validation));
   }
 
-  xml(selected: boolean): string {
+  xml(selected: boolean): Buffer {
     const { frozen, print } = this.options;
     let out = `${xmlDeclaration}<worksheet xmlns="${ns.main}" xmlns:r="${ns.r}">`;
     if (print) out += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
@@ -312,7 +329,10 @@ export class SheetWriter {
         this.cols.map((col, i) => `<col min="${i + 1}" max="${i + 1}" width="${round(col.width)}"${col.style ? ` style="${col.style}"` : ''} customWidth="1"/>`).join('') +
         '</cols>';
     }
-    out += this.rows.length ? `<sheetData>${this.rows.join('')}</sheetData>` : '<sheetData/>';
+    this.flush();
+    if (this.chunks.length === 0) out += '<sheetData/>';
+    const head = Buffer.from(this.chunks.length ? `${out}<sheetData>` : out, 'utf8');
+    out = this.chunks.length ? '</sheetData>' : '';
     if (this.filter) out += `<autoFilter ref="${this.filter}"/>`;
     if (this.validations.length) out += `<dataValidations count="${this.validations.length}">${this.validations.join('')}</dataValidations>`;
     if (print) {
@@ -322,9 +342,12 @@ export class SheetWriter {
         '<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"/>' +
         `<headerFooter><oddHeader>${esc(`&C&"宋体,加粗"&12${headerText(print.title)}`)}</oddHeader><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>`;
     }
-    return out + '</worksheet>';
+    return Buffer.concat([head, ...this.chunks, Buffer.from(`${out}</worksheet>`, 'utf8')]);
   }
 }
+
+/** Characters of rows gathered before they are encoded (see SheetWriter.flush). */
+const flushChars = 64 * 1024;
 
 const round = (n: number): string => String(Math.round(n * 100) / 100);
 
