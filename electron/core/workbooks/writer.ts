@@ -36,6 +36,8 @@ const inlineListLimit = 255;
 /** Width of one UTF-16 unit: two for Chinese characters and full-width signs (and each half of a pair above U+FFFF). */
 const unitWidth = (code: number): number => (code >= 0x2e80 && !(code >= 0xff61 && code <= 0xffdc) ? 2 : 1);
 
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
 /** Width in Excel's units (the width of '0'): about two per Chinese character or full-width sign. */
 export function displayWidth(text: string): number {
   let widest = 0;
@@ -45,7 +47,7 @@ export function displayWidth(text: string): number {
     if (code === 10) {
       if (width > widest) widest = width;
       width = 0;
-    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    } else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
       // A character above U+FFFF (a rare ideograph, an emoji) is wide, and counted once.
       width += 2;
       i++;
@@ -81,7 +83,7 @@ export function wrappedLines(text: string, width: number): number {
     if (code === 10) {
       lines += Math.max(1, Math.ceil(line / usable));
       line = 0;
-    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    } else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
       line += 2;
       i++;
     } else line += unitWidth(code);
