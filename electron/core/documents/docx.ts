@@ -11,7 +11,7 @@ import type {
   TextStyle,
 } from '../../shared/document-model';
 import { checkboxChar, fontFaces, fontSizePt, imageDataUrlInfo, pageNumberText, pageSizeMm } from '../../shared/document-model';
-import { stripXmlInvalid } from '../../shared/validation/sanitize';
+import { esc } from './xml-escape';
 import { writeZipAsync, type ZipEntry } from './zip-writer';
 
 /**
@@ -29,6 +29,9 @@ const twips = (mm: number): number => Math.round(mm * twipsPerMm);
 const pxPerMm = 96 / 25.4;
 const emuPerPx = 9525;
 
+/** Pieces of XML gathered before they are encoded (see Writer.flush): some tens of kilobytes. */
+const flushPieces = 4096;
+
 /** Word's default cell margins: 0.19 cm left and right, none above and below. */
 const cellMarginTwips = 108;
 
@@ -42,22 +45,6 @@ const ns = {
   officeRel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
 } as const;
 const xmlDeclaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
-
-const escapableGlobal = /[&<>"]/g;
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/**
- * Anything esc would change: markup characters, \r, control characters, U+FFFE/U+FFFF and every surrogate (paired
- * or not, so that the careful path decides). Almost all text matches none, and one test is far cheaper than
- * stripXmlInvalid's two replaces on every run and cell of a large table.
- */
-// eslint-disable-next-line no-control-regex -- the control characters are what is looked for
-const needsWork = /[&<>"\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-
-/** Escapes text and attribute values; characters XML cannot hold are dropped rather than break the file. */
-function esc(text: string): string {
-  if (!needsWork.test(text)) return text;
-  return stripXmlInvalid(text).replace(escapableGlobal, (c) => escapes[c]);
-}
 
 /** A text style with every property decided, as Word ends up showing it. */
 interface ResolvedStyle {
@@ -119,7 +106,9 @@ interface Image {
 /** One document being written: its styles, pictures, footers and the parts they need. */
 class Writer {
   readonly out: string[] = [];
+  readonly chunks: Buffer[] = [];
   private readonly styles = new Map<string, { id: string; style: ResolvedStyle }>();
+  private readonly styledCache = new WeakMap<TextStyle, Map<TextStyle | undefined, { textStyle: TextStyle; resolved: ResolvedStyle; styleId: string }>>();
   private readonly images = new Map<string, Image>();
   readonly footers: Array<{ relId: string; target: string; xml: string }> = [];
   private drawingId = 0;
@@ -182,7 +171,13 @@ class Writer {
         }
         // A run that names no style of its own is in the paragraph's style: nothing to write, nothing to resolve.
         const own = hasOwnStyle(run) ? rPrBody(resolve({ ...paragraphStyle, ...run }, this.base), paragraph) : '';
-        const parts = esc(run.text).split('\n');
+        const text = esc(run.text);
+        if (!own && !text.includes('\n')) {
+          // The common run: one line in the paragraph's style.
+          out.push(`<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`);
+          return;
+        }
+        const parts = text.split('\n');
         out.push(own ? `<w:r><w:rPr>${own}</w:rPr>` : '<w:r>');
         for (let i = 0; i < parts.length; i++) {
           if (i > 0) out.push('<w:br/>');
@@ -218,13 +213,32 @@ class Writer {
     }
   }
 
+  /**
+   * A paragraph's text style over the one it inherits, resolved and named. Models share their style objects (every
+   * cell of a column has the same one), so each pair is worked out once rather than for each of thousands of cells.
+   */
+  private styled(inherited: TextStyle, own: TextStyle | undefined): { textStyle: TextStyle; resolved: ResolvedStyle; styleId: string } {
+    let byOwn = this.styledCache.get(inherited);
+    if (!byOwn) {
+      byOwn = new Map();
+      this.styledCache.set(inherited, byOwn);
+    }
+    let entry = byOwn.get(own);
+    if (!entry) {
+      const textStyle: TextStyle = { ...inherited, ...own };
+      const resolved = resolve(textStyle, this.base);
+      entry = { textStyle, resolved, styleId: this.paragraphStyle(resolved) };
+      byOwn.set(own, entry);
+    }
+    return entry;
+  }
+
   /** A paragraph; `sectPr` closes a section on it, `keepNext` comes from its table row. */
   paragraph(block: ParagraphBlock, inherited: TextStyle, extra: { pageBreakBefore?: boolean; keepNext?: boolean; sectPr?: string } = {}): void {
-    const textStyle: TextStyle = { ...inherited, ...block.style };
-    const resolved = resolve(textStyle, this.base);
+    const { textStyle, resolved, styleId } = this.styled(inherited, block.style);
     const out = this.out;
     // The paragraph's style carries its text style, the paragraph mark's too: an empty line is as tall as the text around it.
-    let pPr = `<w:pPr><w:pStyle w:val="${this.paragraphStyle(resolved)}"/>`;
+    let pPr = `<w:pPr><w:pStyle w:val="${styleId}"/>`;
     if (block.keepWithNext || extra.keepNext) pPr += '<w:keepNext/>';
     if (block.pageBreakBefore || extra.pageBreakBefore) pPr += '<w:pageBreakBefore/>';
     const before = Math.round((block.spaceBeforePt ?? 0) * 20);
@@ -286,6 +300,7 @@ class Writer {
     // vMerge continuation with the same width, borders and alignment.
     const mergedFrom: Array<Array<{ tcPr: string; span: number; paragraph: string } | undefined>> = table.rows.map(() => []);
     const headerRows = table.headerRows ?? 0;
+    const plainTcPr: Array<{ vAlign: NonNullable<ModelCell['vAlign']>; xml: string } | undefined> = [];
     table.rows.forEach((row, r) => {
       out.push('<w:tr><w:trPr>');
       if (!row.allowSplit) out.push('<w:cantSplit/>');
@@ -305,6 +320,21 @@ class Writer {
         continuation();
         const span = cell.colSpan ?? 1;
         const rowSpan = cell.rowSpan && cell.rowSpan > 1 ? cell.rowSpan : 1;
+        if (span === 1 && rowSpan === 1 && !cell.borders && !(r === 0 && table.joinAbove)) {
+          // The common cell (one column, borders of the table): its properties are the same all down the column.
+          const vAlign = cell.vAlign ?? 'top';
+          const cached = plainTcPr[column];
+          const tcPr =
+            cached?.vAlign === vAlign
+              ? cached.xml
+              : (plainTcPr[column] = { vAlign, xml: `<w:tcPr><w:tcW w:type="dxa" w:w="${columnTwips[column] ?? 0}"/><w:vAlign w:val="${verticalAligns[vAlign]}"/></w:tcPr>` }).xml;
+          out.push('<w:tc>', tcPr);
+          for (const block of cell.blocks) this.paragraph(block, style, { keepNext: row.keepWithNext });
+          if (cell.blocks.length === 0) out.push('<w:p/>');
+          out.push('</w:tc>');
+          column += 1;
+          continue;
+        }
         let width = 0;
         for (let c = column; c < column + span; c++) width += columnTwips[c] ?? 0;
         const start = `<w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}`;
@@ -323,6 +353,7 @@ class Writer {
       }
       continuation();
       out.push('</w:tr>');
+      if (out.length >= flushPieces) this.flush();
     });
     out.push('</w:tbl>');
   }
@@ -349,6 +380,7 @@ class Writer {
       }
       breakPending = false;
       previous = block;
+      if (this.out.length >= flushPieces) this.flush();
     });
     if (breakPending) {
       this.hairline(true, sectPr ?? '');
@@ -406,7 +438,17 @@ class Writer {
     return out.join('');
   }
 
-  parts(model: DocumentModel, documentXml: string): ZipEntry[] {
+  /**
+   * The document so far as UTF-8, appended to `chunks`: a large table's XML never becomes one string of megabytes,
+   * which the garbage collector would copy and mark, only pieces that die young.
+   */
+  flush(): void {
+    if (this.out.length === 0) return;
+    this.chunks.push(Buffer.from(this.out.join(''), 'utf8'));
+    this.out.length = 0;
+  }
+
+  parts(model: DocumentModel, documentXml: Buffer): ZipEntry[] {
     const images = [...this.images.values()];
     const imageTypes: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp' };
     const extensions = [...new Set(images.map((image) => image.target.slice(image.target.lastIndexOf('.') + 1)))];
@@ -509,5 +551,6 @@ export async function writeDocx(model: DocumentModel): Promise<Buffer> {
     }
   });
   writer.out.push('</w:body></w:document>');
-  return writeZipAsync(writer.parts(model, writer.out.join('')));
+  writer.flush();
+  return writeZipAsync(writer.parts(model, Buffer.concat(writer.chunks)));
 }

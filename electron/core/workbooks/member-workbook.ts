@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { deriveValues, filledRows } from '../../shared/derive';
 import type { Draft } from '../../shared/draft';
 import { fieldKeys, memberKeys } from '../../shared/draft';
@@ -8,18 +7,21 @@ import { summarySheetName, workbookSheetNames, workbookTables } from '../../shar
 import { tableDef } from './headers';
 import { divisionPlaces } from '../regions/place-index';
 import {
-  allBorders,
+  borderColor,
   buildWorkbook,
   columnWidth,
-  fontName,
   listColumns,
+  noteColor,
   OptionLists,
   printSetup,
   rowHeightFor,
   safeFileName,
+  textFormat,
   writeListSheet,
   writeNotesSheet,
   headerStyle,
+  type CellStyle,
+  type XlsxWriter,
 } from './writer';
 
 /**
@@ -34,7 +36,7 @@ function consortiumTitle(template: RegionTemplate, draft: Draft): string {
 }
 
 /** The 汇总 sheet: the counts and shares the rules are judged by, computed exactly as the checks do. */
-function writeSummarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, template: RegionTemplate, draft: Draft, title: string): void {
+function writeSummarySheet(workbook: XlsxWriter, template: RegionTemplate, draft: Draft, title: string): void {
   const derived = deriveValues(template, draft, divisionPlaces);
   const members = filledRows(draft.tables.members);
   const count = (key: string, value: string) => members.filter((row) => (row.values[key] ?? '').trim() === value).length;
@@ -56,38 +58,35 @@ function writeSummarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, templat
     ['其中：国家级平台', derived.nationalPlatformCount, ''],
     ['其中：省级（含自治区级、省部级、市级）平台', derived.provincialPlatformCount, '按各地表格的平台级别'],
   ];
-  const sheet = workbook.addWorksheet(summarySheetName, {
-    views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+  const sheet = workbook.addSheet(summarySheetName, {
+    frozen: { ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' },
     ...printSetup(`${title} 汇总`),
   });
   const shown = (value: Line[1]) => (value === null ? '' : typeof value === 'object' ? `${value.share}%` : String(value));
-  sheet.columns = [
-    { width: columnWidth('项目', lines.map((line) => line[0]), 'text'), style: { font: { name: fontName, size: 11 }, alignment: { vertical: 'top', wrapText: true } } },
-    { width: columnWidth('数值', lines.map((line) => shown(line[1])), 'text'), style: { font: { name: fontName, size: 11 }, alignment: { vertical: 'top', horizontal: 'right', wrapText: true } } },
-    { width: columnWidth('说明', lines.map((line) => line[2]), 'longtext'), style: { font: { name: fontName, size: 11, color: { argb: 'FF595959' } }, alignment: { vertical: 'top', wrapText: true } } },
+  const styles = workbook.styles;
+  const columnStyles: CellStyle[] = [
+    { vertical: 'top', wrap: true },
+    { vertical: 'top', horizontal: 'right', wrap: true },
+    { color: noteColor, vertical: 'top', wrap: true },
   ];
-  const widths = sheet.columns.map((column) => column.width ?? 10);
-  const header = sheet.addRow(['项目', '数值', '说明']);
-  header.eachCell((cell) => {
-    cell.style = headerStyle;
-  });
-  header.commit();
+  const widths = [
+    columnWidth('项目', lines.map((line) => line[0]), 'text'),
+    columnWidth('数值', lines.map((line) => shown(line[1])), 'text'),
+    columnWidth('说明', lines.map((line) => line[2]), 'longtext'),
+  ];
+  sheet.columns(widths.map((width, i) => ({ width, style: styles.style(columnStyles[i]) })));
+  sheet.row(['项目', '数值', '说明'], styles.style(headerStyle));
+  const bordered = columnStyles.map((style) => styles.style({ ...style, border: borderColor }));
+  // Shares as real percentages, so they can be read and reused as numbers.
+  const share = styles.style({ ...columnStyles[1], border: borderColor, numFmt: '0.0%' });
+  const text = styles.style({ ...columnStyles[1], border: borderColor, numFmt: textFormat, horizontal: 'left' });
   for (const [label, value, note] of lines) {
     const isShare = value !== null && typeof value === 'object';
-    const row = sheet.addRow([label, isShare ? value.share / 100 : value, note]);
-    row.height = rowHeightFor([label, shown(value), note], widths);
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.border = allBorders;
+    const valueStyle = isShare ? share : typeof value === 'string' ? text : bordered[1];
+    sheet.row([label, isShare ? value.share / 100 : value, note], [bordered[0], valueStyle, bordered[2]], {
+      height: rowHeightFor([label, shown(value), note], widths),
     });
-    // Shares as real percentages, so they can be read and reused as numbers.
-    if (isShare) row.getCell(2).numFmt = '0.0%';
-    else if (typeof value === 'string') {
-      row.getCell(2).numFmt = '@';
-      row.getCell(2).alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
-    }
-    row.commit();
   }
-  sheet.commit();
 }
 
 /** The draft's member, team and platform lists with a 汇总 sheet, as one .xlsx. */

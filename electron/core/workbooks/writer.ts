@@ -1,8 +1,11 @@
-import ExcelJS from 'exceljs';
-import { PassThrough } from 'node:stream';
 import type { ColumnDef, ValueType } from '../../shared/region-template';
 import { splitMultiselect } from '../../shared/validation';
 import { columnLetter } from './headers';
+import type { CellStyle, CellValue, DataValidation, SheetOptions } from './xlsx-writer';
+import { sheetRef, XlsxWriter } from './xlsx-writer';
+
+export type { CellStyle, DataValidation, SheetWriter } from './xlsx-writer';
+export { XlsxWriter } from './xlsx-writer';
 
 export { listColumns } from './headers';
 
@@ -10,14 +13,14 @@ export { listColumns } from './headers';
  * The building blocks of every workbook we write: sheets made for people (bold frozen header, widths
  * that fit Chinese text, wrapped long text, A4 landscape with the header repeated on each page), codes
  * kept as text, drop-down lists on coded columns, and no cell that can turn into a formula. Workbooks are
- * written with exceljs's streaming writer, so rows are serialised as they are added and large lists never
- * sit in memory as cell objects.
+ * written as SpreadsheetML by ./xlsx-writer, each row serialised as it is added.
  */
 
-export const fontName = '宋体';
-const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
-const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
-export const allBorders: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+const headerFill = 'DDE6F0';
+/** Thin grey borders all round: the colour of CellStyle.border. */
+export const borderColor = '808080';
+/** The grey of notes and explanations. */
+export const noteColor = '595959';
 export const textFormat = '@';
 /**
  * Drop-down lists and checks reach this many rows below the data, so rows people add get them too. Kept
@@ -30,18 +33,27 @@ const minValidationRows = 1000;
 export const optionsSheetName = '下拉选项';
 const inlineListLimit = 255;
 
+/** Width of one UTF-16 unit: two for Chinese characters and full-width signs (and each half of a pair above U+FFFF). */
+const unitWidth = (code: number): number => (code >= 0x2e80 && !(code >= 0xff61 && code <= 0xffdc) ? 2 : 1);
+
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
 /** Width in Excel's units (the width of '0'): about two per Chinese character or full-width sign. */
 export function displayWidth(text: string): number {
   let widest = 0;
-  for (const line of text.split('\n')) {
-    let width = 0;
-    for (const ch of line) {
-      const code = ch.codePointAt(0) ?? 0;
-      width += code >= 0x2e80 && !(code >= 0xff61 && code <= 0xffdc) ? 2 : 1;
-    }
-    widest = Math.max(widest, width);
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      if (width > widest) widest = width;
+      width = 0;
+    } else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      // A character above U+FFFF (a rare ideograph, an emoji) is wide, and counted once.
+      width += 2;
+      i++;
+    } else width += unitWidth(code);
   }
-  return widest;
+  return width > widest ? width : widest;
 }
 
 /**
@@ -64,18 +76,37 @@ export function columnWidth(header: string, values: Iterable<string>, type: Valu
 /** Lines a text takes in a column of this width once wrapped. */
 export function wrappedLines(text: string, width: number): number {
   const usable = Math.max(1, width - 1.5);
-  return text.split('\n').reduce((lines, line) => lines + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
+  let lines = 0;
+  let line = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      lines += Math.max(1, Math.ceil(line / usable));
+      line = 0;
+    } else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      line += 2;
+      i++;
+    } else line += unitWidth(code);
+  }
+  return lines + Math.max(1, Math.ceil(line / usable));
 }
 
 /**
  * Rows get an explicit height: spreadsheet programs do not all grow a row for wrapped text written by
  * another program, and a clipped 地位与分工 would print cut off.
  */
-export function rowHeightFor(texts: string[], widths: number[]): number {
+export function rowHeightFor(texts: ReadonlyArray<string | number | null>, widths: number[], from = 0): number {
   let lines = 1;
-  texts.forEach((text, i) => {
-    if (text !== '') lines = Math.max(lines, wrappedLines(text, widths[i] ?? 10));
-  });
+  for (let i = from; i < texts.length; i++) {
+    const text = texts[i];
+    if (text === '' || text === null) continue;
+    const value = typeof text === 'number' ? String(text) : text;
+    const width = widths[i] ?? 10;
+    // No character is wider than 2: a short text on one line needs no measuring.
+    if (value.length * 2 <= width - 1.5 && !value.includes('\n')) continue;
+    const wrapped = wrappedLines(value, width);
+    if (wrapped > lines) lines = wrapped;
+  }
   return Math.min(409, lines * 14.5 + 4);
 }
 
@@ -129,7 +160,7 @@ export class OptionLists {
       index = this.lists.length - 1;
     }
     const letter = columnLetter(index + 1);
-    return `'${optionsSheetName}'!$${letter}$2:$${letter}$${options.length + 1}`;
+    return `${sheetRef(optionsSheetName)}!$${letter}$2:$${letter}$${options.length + 1}`;
   }
 
   get empty(): boolean {
@@ -137,29 +168,18 @@ export class OptionLists {
   }
 
   /** The hidden sheet; call after every sheet that refers to it has asked for its formulas. */
-  write(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  write(workbook: XlsxWriter): void {
     if (this.empty) return;
-    const sheet = workbook.addWorksheet(optionsSheetName, { state: 'hidden' });
-    sheet.columns = this.lists.map((list) => ({ width: Math.min(60, Math.max(12, ...list.options.map(displayWidth)) + 2) }));
+    const sheet = workbook.addSheet(optionsSheetName, { hidden: true });
+    sheet.columns(this.lists.map((list) => ({ width: Math.min(60, Math.max(12, ...list.options.map(displayWidth)) + 2) })));
     const longest = Math.max(...this.lists.map((list) => list.options.length));
-    sheet.addRow(this.lists.map((list) => list.label)).commit();
-    for (let i = 0; i < longest; i++) sheet.addRow(this.lists.map((list) => list.options[i] ?? null)).commit();
-    sheet.commit();
+    sheet.row(this.lists.map((list) => list.label));
+    for (let i = 0; i < longest; i++) sheet.row(this.lists.map((list) => list.options[i] ?? null));
   }
 }
 
-/** exceljs keeps range data validations on worksheets but does not declare them in its typings. */
-interface RangeValidations {
-  add(range: string, validation: ExcelJS.DataValidation): void;
-}
-export function rangeValidations(sheet: ExcelJS.Worksheet): RangeValidations {
-  const found = (sheet as unknown as { dataValidations?: RangeValidations }).dataValidations;
-  if (!found || typeof found.add !== 'function') throw new Error('this exceljs version has no worksheet.dataValidations');
-  return found;
-}
-
 /** The check Excel applies while typing in a column, or null when there is nothing useful to check. */
-export function validationFor(column: ColumnDef, lists: OptionLists): ExcelJS.DataValidation | null {
+export function validationFor(column: ColumnDef, lists: OptionLists): DataValidation | null {
   const options = dropDownOptions(column);
   if (options && options.length > 0) {
     return {
@@ -221,11 +241,6 @@ export function validationFor(column: ColumnDef, lists: OptionLists): ExcelJS.Da
   }
 }
 
-/** '&' starts a code in Excel's page header and footer. */
-function headerText(text: string): string {
-  return text.replace(/&/g, '&&');
-}
-
 export interface ListSheetSpec {
   name: string;
   columns: ColumnDef[];
@@ -247,134 +262,95 @@ function fillingWidth(type: ValueType): number {
 }
 
 /** The bold, shaded header cell every sheet uses. */
-export const headerStyle: Partial<ExcelJS.Style> = {
-  font: { name: fontName, size: 11, bold: true },
-  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-  fill: headerFill,
-  border: allBorders,
-};
+export const headerStyle: CellStyle = { bold: true, horizontal: 'center', vertical: 'center', wrap: true, fill: headerFill, border: borderColor };
 
 /** Common page setup: A4 landscape, one page wide, the header row on every page, page numbers below. */
-export function printSetup(title: string, repeatRows = '1:1'): Pick<ExcelJS.AddWorksheetOptions, 'pageSetup' | 'headerFooter'> {
-  return {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: repeatRows,
-      margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: {
-      oddHeader: `&C&"${fontName},加粗"&12${headerText(title)}`,
-      oddFooter: '&C第 &P 页，共 &N 页',
-    },
-  };
+export function printSetup(title: string, repeatRows = '1:1'): Pick<SheetOptions, 'print'> {
+  return { print: { title, repeatRows } };
 }
 
 /** One list (成员单位, 科研团队, 科研平台) as a sheet: header row, then one row per record. */
-export function writeListSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: ListSheetSpec, lists: OptionLists): void {
-  const sheet = workbook.addWorksheet(spec.name, {
-    views: [{ state: 'frozen', xSplit: spec.numbered ? 2 : 1, ySplit: 1, topLeftCell: spec.numbered ? 'C2' : 'B2', activeCell: 'A2' }],
+export function writeListSheet(workbook: XlsxWriter, spec: ListSheetSpec, lists: OptionLists): void {
+  const sheet = workbook.addSheet(spec.name, {
+    frozen: { xSplit: spec.numbered ? 2 : 1, ySplit: 1, topLeftCell: spec.numbered ? 'C2' : 'B2', activeCell: 'A2' },
     ...printSetup(spec.title),
   });
   const offset = spec.numbered ? 1 : 0;
-  const columns: Array<Partial<ExcelJS.Column>> = [];
+  const count = spec.columns.length;
+  // The draft's texts and the cells made of them (labels for codes, numbers for counts), row after row.
+  const texts: string[][] = [];
+  const cells: CellValue[][] = [];
+  for (const values of spec.rows) {
+    const rowTexts: string[] = [];
+    const row: CellValue[] = spec.numbered ? [cells.length + 1] : [];
+    for (const column of spec.columns) {
+      const text = values[column.key] ?? '';
+      rowTexts.push(text);
+      row.push(cellValueFor(column, text));
+    }
+    texts.push(rowTexts);
+    cells.push(row);
+  }
+  function* shownIn(c: number): Iterable<string> {
+    for (const row of cells) yield String(row[c]);
+  }
+  const columnStyles: CellStyle[] = [];
+  const widths: number[] = [];
   if (spec.numbered) {
-    columns.push({ key: '__index', width: columnWidth('序号', [String(spec.rows.length)], 'index'), style: { font: { name: fontName, size: 11 }, alignment: { horizontal: 'center', vertical: 'top' } } });
+    widths.push(columnWidth('序号', [String(spec.rows.length)], 'index'));
+    columnStyles.push({ horizontal: 'center', vertical: 'top' });
   }
-  for (const column of spec.columns) {
-    columns.push({
-      key: column.key,
-      width: Math.max(
-        columnWidth(column.label, spec.rows.map((row) => String(cellValueFor(column, row[column.key] ?? ''))), column.type),
-        spec.forFilling ? fillingWidth(column.type) : 0,
-      ),
-      style: {
-        font: { name: fontName, size: 11 },
-        alignment: { vertical: 'top', wrapText: true },
-        // Codes and text stay text when typed or pasted later; only counts are numbers.
-        ...(isTextColumn(column.type) ? { numFmt: textFormat } : {}),
-      },
-    });
-  }
-  sheet.columns = columns;
+  spec.columns.forEach((column, i) => {
+    widths.push(Math.max(columnWidth(column.label, shownIn(i + offset), column.type), spec.forFilling ? fillingWidth(column.type) : 0));
+    // Codes and text stay text when typed or pasted later; only counts are numbers.
+    columnStyles.push({ vertical: 'top', wrap: true, ...(isTextColumn(column.type) ? { numFmt: textFormat } : {}) });
+  });
+  const styles = workbook.styles;
+  sheet.columns(widths.map((width, i) => ({ width, style: styles.style(columnStyles[i]) })));
 
   const headerTexts = [...(spec.numbered ? ['序号'] : []), ...spec.columns.map((column) => column.label)];
-  const header = sheet.addRow(headerTexts);
-  const widths = columns.map((column) => column.width ?? 10);
-  header.height = Math.max(20, rowHeightFor(headerTexts, widths) + 2);
-  header.eachCell((cell) => {
-    cell.style = headerStyle;
-  });
-  header.commit();
+  sheet.row(headerTexts, styles.style(headerStyle), { height: Math.max(20, rowHeightFor(headerTexts, widths) + 2) });
+  sheet.autoFilter(`A1:${columnLetter(count + offset)}1`);
 
-  const lastColumn = columnLetter(spec.columns.length + offset);
-  sheet.autoFilter = { from: 'A1', to: `${lastColumn}1` };
-
-  // One style object per column, shared by all its cells: exceljs recognises a style object it has seen
-  // and skips re-encoding it, which is most of the cost of writing a long list.
-  const dataStyle = (column: Partial<ExcelJS.Column>, numFmt?: string): Partial<ExcelJS.Style> => ({
-    ...column.style,
-    border: allBorders,
-    ...(numFmt ? { numFmt } : {}),
-  });
-  const styles = columns.map((column) => dataStyle(column));
-  const formulaSafe = columns.map((column) => dataStyle(column, textFormat));
-  spec.rows.forEach((values, index) => {
-    const texts = spec.columns.map((column) => values[column.key] ?? '');
-    const cells = spec.columns.map((column, i) => cellValueFor(column, texts[i]));
-    const row = sheet.addRow([...(spec.numbered ? [index + 1] : []), ...cells]);
-    row.height = rowHeightFor([...(spec.numbered ? [''] : []), ...cells.map(String)], widths);
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      const i = column - 1;
-      const def = spec.columns[i - offset];
-      // Even in a count column, text that looks like a formula is stored and kept as text.
-      const unsafe = def !== undefined && !isTextColumn(def.type) && isFormulaLike(texts[i - offset]);
-      cell.style = unsafe ? formulaSafe[i] : styles[i];
-    });
-    row.commit();
+  const dataStyles = columnStyles.map((style) => styles.style({ ...style, border: borderColor }));
+  const formulaSafe = columnStyles.map((style) => styles.style({ ...style, border: borderColor, numFmt: textFormat }));
+  // Even in a count column, text that looks like a formula is stored and kept as text.
+  const guarded = spec.columns.flatMap((column, i) => (isTextColumn(column.type) ? [] : [i]));
+  cells.forEach((row, index) => {
+    let rowStyles = dataStyles;
+    for (const i of guarded) {
+      if (isFormulaLike(texts[index][i])) {
+        if (rowStyles === dataStyles) rowStyles = [...dataStyles];
+        rowStyles[i + offset] = formulaSafe[i + offset];
+      }
+    }
+    // The 序号 never wraps: it does not decide the height.
+    sheet.row(row, rowStyles, { height: rowHeightFor(row, widths, offset) });
   });
 
   const lastRow = Math.max(minValidationRows, spec.rows.length + validationSpareRows) + 1;
-  const validations = rangeValidations(sheet);
   spec.columns.forEach((column, i) => {
     const validation = validationFor(column, lists);
     const letter = columnLetter(i + 1 + offset);
-    if (validation) validations.add(`${letter}2:${letter}${lastRow}`, validation);
+    if (validation) sheet.validate(`${letter}2:${letter}${lastRow}`, validation);
   });
-  sheet.commit();
 }
 
 /** A sheet of short paragraphs (填写说明). */
-export function writeNotesSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, title: string, lines: string[]): void {
-  const sheet = workbook.addWorksheet(name, printSetup(title));
-  sheet.columns = [{ width: 100, style: { font: { name: fontName, size: 11 }, alignment: { vertical: 'top', wrapText: true } } }];
-  const titleRow = sheet.addRow([title]);
-  titleRow.font = { name: fontName, size: 14, bold: true };
-  titleRow.height = 24;
-  titleRow.commit();
-  for (const line of lines) {
-    const row = sheet.addRow([line]);
-    row.height = rowHeightFor([line], [100]);
-    row.commit();
-  }
-  sheet.commit();
+export function writeNotesSheet(workbook: XlsxWriter, name: string, title: string, lines: string[]): void {
+  const sheet = workbook.addSheet(name, printSetup(title));
+  const styles = workbook.styles;
+  sheet.columns([{ width: 100, style: styles.style({ vertical: 'top', wrap: true }) }]);
+  sheet.row([title], styles.style({ size: 14, bold: true, vertical: 'top', wrap: true }), { height: 24, style: styles.style({ size: 14, bold: true }) });
+  const lineStyle = styles.style({ vertical: 'top', wrap: true });
+  for (const line of lines) sheet.row([line], lineStyle, { height: rowHeightFor([line], [100]) });
 }
 
-/** Runs `build` against a streaming workbook and returns the finished .xlsx. */
-export async function buildWorkbook(build: (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => void | Promise<void>): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
-  workbook.creator = '联合体申报助手';
-  workbook.created = new Date();
+/** Runs `build` against a new workbook and returns the finished .xlsx. */
+export async function buildWorkbook(build: (workbook: XlsxWriter) => void | Promise<void>): Promise<Buffer> {
+  const workbook = new XlsxWriter();
   await build(workbook);
-  await workbook.commit();
-  return Buffer.concat(chunks);
+  return workbook.toBuffer();
 }
 
 export { safeFileName } from '../../shared/documents/export-names';

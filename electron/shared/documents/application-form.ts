@@ -150,23 +150,25 @@ function listTable(template: RegionTemplate, draft: Draft, definition: TableDef)
   const rows = filledRows(draft.tables[definition.key]);
   const size = fontSizePt[styles.cell.size];
   const shortTypes = new Set(['yearMonth', 'date', 'age', 'integer', 'select', 'phone', 'idcard']);
-  const minimums = columns.map((column) =>
-    shortTypes.has(column.type)
-      ? Math.max(0, ...[...rows.map((data) => cellValue(column, data)), ...(column.options ?? [])].map((value) => cellWidthForMm(value, size)))
-      : 0,
-  );
+  // Each value formatted once: it sizes its column (short kinds only) and fills its cell.
+  const values = rows.map((data) => columns.map((column) => cellValue(column, data)));
+  const minimums = columns.map((column, c) => {
+    if (!shortTypes.has(column.type)) return 0;
+    let widest = 0;
+    for (const line of values) widest = Math.max(widest, cellWidthForMm(line[c], size));
+    for (const option of column.options ?? []) widest = Math.max(widest, cellWidthForMm(option, size));
+    return widest;
+  });
   const widths = columnWidths(columns, tableWidth, definition.key, minimums);
   const minimum = template.package.applicationForm.blankRows[definition.key] ?? 0;
-  const body: TableRow[] = rows.map((data) =>
-    row(columns.map((column) => valueCell(cellValue(column, data)))),
-  );
+  const body: TableRow[] = values.map((line) => row(line.map((value) => valueCell(value)), { minHeightMm: 8 }));
   while (body.length < minimum) body.push(row(columns.map(() => cell('')), { minHeightMm: 8 }));
   return table(
     widths,
     [
       headingRow(definition.heading ?? definition.label, columns.length),
       row(columns.map((column) => labelCell(column.label)), { minHeightMm: 8, keepWithNext: true }),
-      ...body.map((r) => ({ ...r, minHeightMm: r.minHeightMm ?? 8 })),
+      ...body,
     ],
     { headerRows: 2, joinAbove: true },
   );

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { filledRows, leadRowOf } from '../../../shared/derive';
@@ -12,15 +11,14 @@ import { collectionFormat } from '../../../shared/workbooks';
 import { writeAtomic } from '../../files/atomic-write';
 import { listColumns, tableDef } from '../headers';
 import {
-  allBorders,
+  borderColor,
   buildWorkbook,
   cellValueFor,
   columnWidth,
-  fontName,
   isTextColumn,
+  noteColor,
   OptionLists,
   printSetup,
-  rangeValidations,
   rowHeightFor,
   safeFileName,
   textFormat,
@@ -28,13 +26,15 @@ import {
   writeListSheet,
   writeNotesSheet,
   headerStyle,
+  type CellStyle,
+  type XlsxWriter,
 } from '../writer';
 import { collectionSheets, findMember, memberColumns, rowsOfUnit, unitColumnOf } from './sheets';
 
 /** Writing the collection workbooks (信息采集表) sent to the member units. */
 
 /** The 本单位信息 sheet: one row per detail, label | value | how to fill it. */
-function writeMemberSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, template: RegionTemplate, member: TableRow, lists: OptionLists, title: string): void {
+function writeMemberSheet(workbook: XlsxWriter, template: RegionTemplate, member: TableRow, lists: OptionLists, title: string): void {
   const columns = memberColumns(template);
   const help = (column: ColumnDef): string => {
     const parts: string[] = [];
@@ -46,42 +46,36 @@ function writeMemberSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, template
     if (column.help && column.key !== memberKeys.name) parts.push(column.help);
     return parts.join('；');
   };
-  const sheet = workbook.addWorksheet(collectionSheets.member, {
-    views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'B2' }],
+  const sheet = workbook.addSheet(collectionSheets.member, {
+    frozen: { ySplit: 1, topLeftCell: 'A2', activeCell: 'B2' },
     ...printSetup(title),
   });
   const values = columns.map((column) => cellValueFor(column, member.values[column.key] ?? ''));
-  sheet.columns = [
-    { width: columnWidth('项目', columns.map((column) => column.label), 'text'), style: { font: { name: fontName, size: 11, bold: true }, alignment: { vertical: 'top', wrapText: true } } },
-    { width: 50, style: { font: { name: fontName, size: 11 }, alignment: { vertical: 'top', wrapText: true }, numFmt: textFormat } },
-    { width: columnWidth('说明', columns.map(help), 'longtext'), style: { font: { name: fontName, size: 10, color: { argb: 'FF595959' } }, alignment: { vertical: 'top', wrapText: true } } },
+  const styles = workbook.styles;
+  const columnStyles: CellStyle[] = [
+    { bold: true, vertical: 'top', wrap: true },
+    { vertical: 'top', wrap: true, numFmt: textFormat },
+    { size: 10, color: noteColor, vertical: 'top', wrap: true },
   ];
-  const widths = sheet.columns.map((column) => column.width ?? 10);
-  const header = sheet.addRow(['项目', '填写内容', '说明']);
-  header.height = 20;
-  header.eachCell((cell) => {
-    cell.style = headerStyle;
-  });
-  header.commit();
-  const validations = rangeValidations(sheet);
+  const widths = [columnWidth('项目', columns.map((column) => column.label), 'text'), 50, columnWidth('说明', columns.map(help), 'longtext')];
+  sheet.columns(widths.map((width, i) => ({ width, style: styles.style(columnStyles[i]) })));
+  sheet.row(['项目', '填写内容', '说明'], styles.style(headerStyle), { height: 20 });
+  const bordered = columnStyles.map((style) => styles.style({ ...style, border: borderColor }));
+  const general = styles.style({ ...columnStyles[1], border: borderColor, numFmt: 'General' });
   columns.forEach((column, i) => {
-    const row = sheet.addRow([column.label, values[i], help(column)]);
+    const note = help(column);
     // The 200-字 role needs room to be written in.
-    row.height = Math.max(column.type === 'longtext' ? 120 : 0, rowHeightFor([column.label, String(values[i]), help(column)], widths));
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.border = allBorders;
-    });
-    if (!isTextColumn(column.type)) row.getCell(2).numFmt = 'General';
-    row.commit();
+    const height = Math.max(column.type === 'longtext' ? 120 : 0, rowHeightFor([column.label, String(values[i]), note], widths));
+    sheet.row([column.label, values[i], note], [bordered[0], isTextColumn(column.type) ? bordered[1] : general, bordered[2]], { height });
     const validation = validationFor(column, lists);
-    if (validation) validations.add(`B${i + 2}:B${i + 2}`, validation);
+    if (validation) sheet.validate(`B${i + 2}:B${i + 2}`, validation);
   });
-  sheet.commit();
 }
 
-function writeMarkerSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, template: RegionTemplate, draft: Draft, member: TableRow): void {
-  const sheet = workbook.addWorksheet(collectionSheets.marker, { state: 'hidden' });
-  sheet.columns = [{ width: 16 }, { width: 40, style: { numFmt: textFormat } }];
+function writeMarkerSheet(workbook: XlsxWriter, template: RegionTemplate, draft: Draft, member: TableRow): void {
+  const sheet = workbook.addSheet(collectionSheets.marker, { hidden: true });
+  const text = workbook.styles.style({ font: 'Calibri', numFmt: textFormat });
+  sheet.columns([{ width: 16 }, { width: 40, style: text }]);
   const entries: Array<[string, string]> = [
     ['format', collectionFormat],
     ['version', '1'],
@@ -92,8 +86,7 @@ function writeMarkerSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, template
     ['name', member.values[memberKeys.name] ?? ''],
     ['createdAt', new Date().toISOString()],
   ];
-  for (const entry of entries) sheet.addRow(entry).commit();
-  sheet.commit();
+  for (const entry of entries) sheet.row(entry, [0, text]);
 }
 
 /** The workbook sent to one member unit, pre-filled with what the draft knows about it. */
