@@ -4,7 +4,7 @@ import type { ColumnDef } from '../../shared/region-template';
 import { normalizeUscc, toHalfWidth, validateValue, type ValueProblem } from '../../shared/validation';
 import type { HeaderMatch, ImportProblem, WorkbookTable } from '../../shared/workbooks';
 import { workbookSheetNames } from '../../shared/workbooks';
-import { cleanLine, toColumnValue, type RawCell } from './cell-values';
+import { cleanLine, toColumnValue, type ColumnValue, type RawCell } from './cell-values';
 import { columnLetter, HeaderMatcher, nameAndUsccKey, type HeaderTarget } from './headers';
 import { readWorkbook, type ReadSheet, type ReadWorkbook } from './reading/workbook-reader';
 
@@ -168,6 +168,21 @@ function importSeverity(problem: ValueProblem): ValueProblem {
   return problem;
 }
 
+/** Column types whose cells repeat a handful of texts, and at most how many texts of one column are kept. */
+const memoTypes = new Set<string>(['select', 'multiselect', 'boolean']);
+const memoSize = 1024;
+
+/** toColumnValue of a text cell, computed once per text of the column (it depends on nothing else). */
+function memoized(memo: Map<string, ColumnValue>, def: ColumnDef, raw: RawCell): ColumnValue {
+  if (raw.kind !== 'text') return toColumnValue(def, raw);
+  let value = memo.get(raw.text);
+  if (value === undefined) {
+    value = toColumnValue(def, raw);
+    if (memo.size < memoSize) memo.set(raw.text, value);
+  }
+  return value;
+}
+
 /** Reads the rows of a sheet for a table, from the row after the header to the last row. */
 export function readTableSheet(sheet: ReadSheet, matcher: HeaderMatcher, found: HeaderFound): SheetRead {
   const columns = headerMatches(sheet, found, matcher);
@@ -194,7 +209,10 @@ export function readTableSheet(sheet: ReadSheet, matcher: HeaderMatcher, found: 
   // What each used column is, worked out once rather than for every row.
   const plan = used.map((column) => {
     const key = column.key as string;
-    return { column, key, def: defs.get(key), joinPart: found.targets.get(column.column)?.joinPart, where: { header: column.header, columnLetter: column.columnLetter, key } };
+    const def = defs.get(key);
+    // Columns of a few choices (单位类型, 是/否) repeat the same texts on every row: each is read once.
+    const memo = def && memoTypes.has(def.type) ? new Map<string, ColumnValue>() : undefined;
+    return { column, key, def, joinPart: found.targets.get(column.column)?.joinPart, where: { header: column.header, columnLetter: column.columnLetter, key }, memo };
   });
   const checkCombinedUscc = hasCombined && !used.some((column) => column.key === 'uscc');
   const combined = used.find((column) => column.key === nameAndUsccKey);
@@ -216,17 +234,30 @@ export function readTableSheet(sheet: ReadSheet, matcher: HeaderMatcher, found: 
     let firstFilled = -1;
     let source = -1;
     let sources = 0;
+    // A row no merged range touches (nearly every row) takes each cell's own value.
+    const merged = sheet.hasMergesIn(r);
+    const cells = merged ? undefined : sheet.cellsIn(r);
     for (let i = 0; i < plan.length; i++) {
-      const at = rawAt(sheet, r, plan[i].column.column);
-      raws[i] = at.raw;
-      if (at.raw.kind === 'empty') continue;
+      const column = plan[i].column.column;
+      let raw: RawCell;
+      let at: number;
+      if (merged) {
+        const found = rawAt(sheet, r, column);
+        raw = found.raw;
+        at = found.source;
+      } else {
+        raw = cells?.[column - 1] ?? emptyCell;
+        at = position(r, column);
+      }
+      raws[i] = raw;
+      if (raw.kind === 'empty') continue;
       filled++;
       if (firstFilled < 0) firstFilled = i;
       // Only whether one cell or several give the row's values matters.
       if (sources === 0) {
-        source = at.source;
+        source = at;
         sources = 1;
-      } else if (at.source !== source) sources = 2;
+      } else if (at !== source) sources = 2;
     }
     if (filled === 0) continue;
     // A note below the list (注：…, 合计) or a title merged across the row is not a row of the list.
@@ -239,7 +270,7 @@ export function readTableSheet(sheet: ReadSheet, matcher: HeaderMatcher, found: 
     const problems: ImportProblem[] = [];
     let joined: Map<string, string[]> | null = null;
     for (let i = 0; i < plan.length; i++) {
-      const { key, def, joinPart, where } = plan[i];
+      const { key, def, joinPart, where, memo } = plan[i];
       const raw = raws[i];
       if (key === nameAndUsccKey) {
         const split = splitNameAndUscc(rawText(raw));
@@ -255,7 +286,7 @@ export function readTableSheet(sheet: ReadSheet, matcher: HeaderMatcher, found: 
         joined.set(key, parts);
         continue;
       }
-      const { value, problems: cellProblems } = toColumnValue(def, raw);
+      const { value, problems: cellProblems } = memo ? memoized(memo, def, raw) : toColumnValue(def, raw);
       values[key] = value;
       for (const problem of cellProblems) problems.push(toProblem(sheet.name, r, where, importSeverity(problem)));
     }

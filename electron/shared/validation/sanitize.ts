@@ -6,7 +6,11 @@
  * Full-width ASCII forms (ＡＢＣ１２３，（）) typed with a Chinese input method become their half-width
  * forms, and the ideographic space a plain space, so that codes and numbers typed either way compare equal.
  */
+const fullWidth = /[\uFF01-\uFF5E\u3000]/;
+
 export function toHalfWidth(text: string): string {
+  // Asking first is several times faster than a replace with a function when there is nothing to replace.
+  if (!fullWidth.test(text)) return text;
   return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
     ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
   );
