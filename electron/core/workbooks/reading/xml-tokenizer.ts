@@ -152,8 +152,9 @@ export class XmlTokenizer {
         return cut;
       }
       if (lt > at) this.emitText(text.slice(at, lt));
+      // Asked before reading past the end: a read out of bounds throws away the engine's optimized code.
+      if (lt + 1 >= length) return lt;
       const next = text.charCodeAt(lt + 1);
-      if (Number.isNaN(next)) return lt;
       let end: number;
       if (next === 0x3f /* ? */) {
         end = text.indexOf('?>', lt + 2);
@@ -179,7 +180,7 @@ export class XmlTokenizer {
       } else if (next === 0x2f /* / */) {
         const stack = this.stack;
         const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
-        if (top !== undefined && text.charCodeAt(lt + 2 + top.length) === 0x3e /* > */ && text.startsWith(top, lt + 2)) {
+        if (top !== undefined && lt + 2 + top.length < length && text.charCodeAt(lt + 2 + top.length) === 0x3e /* > */ && text.startsWith(top, lt + 2)) {
           // </name> closing the open element, as nearly every end tag is: nothing to cut or compare.
           stack.pop();
           this.handler.close(top);
