@@ -105,7 +105,6 @@ export function classify(
 ): { rows: ImportRow[]; problems: ImportProblem[] } {
   const inDraft = new RowMatcher(table, existing);
   const inSheet = new RowMatcher(table, []);
-  const sheetRowOf = new Map<string, number>();
   const rows: ImportRow[] = [];
   const problems: ImportProblem[] = [];
   for (const row of parsed) {
@@ -121,7 +120,7 @@ export function classify(
     const key = inSheet.keyOf(row.values);
     const earlier = inSheet.findKey(key);
     if (earlier !== null) {
-      const first = sheetRowOf.get(earlier) as number;
+      const first = Number(earlier);
       problems.push({
         row: row.row,
         column: '',
@@ -134,9 +133,9 @@ export function classify(
       rows.push({ row: row.row, values: row.values, outcome: 'duplicate', duplicateOfRow: first });
       continue;
     }
-    const id = `sheet-row-${row.row}`;
+    // The sheet's rows are known by their row number.
+    const id = String(row.row);
     inSheet.addKey(id, key);
-    sheetRowOf.set(id, row.row);
     const match = inDraft.findKey(key);
     rows.push(
       match === null
