@@ -34,15 +34,16 @@ export function filledRows(rows: TableRow[] | undefined): TableRow[] {
   return (rows ?? []).filter((row) => !isBlankRow(row));
 }
 
+const fullWidthForm = /[\uFF01-\uFF5E]/;
+
 /**
  * Unit names are compared as typed on licences and forms, which differ in spaces and full-/half-width
  * brackets (（有限公司） vs (有限公司)); nothing else is folded, so two different units never compare equal.
  */
 export function normalizeUnitName(name: string): string {
-  return name
-    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000]+/g, '')
-    .toLowerCase();
+  // Asked first: a replace with a function costs several times a test even when it finds nothing.
+  const half = fullWidthForm.test(name) ? name.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : name;
+  return half.replace(/[\s\u3000]+/g, '').toLowerCase();
 }
 
 /**

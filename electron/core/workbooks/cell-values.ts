@@ -1,5 +1,5 @@
 import type { ColumnDef } from '../../shared/region-template';
-import { normalizeDate, normalizeYearMonth, validateValue, type ValueProblem } from '../../shared/validation';
+import { normalizeDate, normalizeYearMonth, validateValue, type ValidateOptions, type ValueProblem } from '../../shared/validation';
 import { fromText } from '../../shared/validation/cell-text';
 
 // The text rules moved to shared so the grid's paste uses them too; kept importable from here.
@@ -170,11 +170,19 @@ export function toColumnValue(column: ColumnDef, cell: RawCell): ColumnValue {
       converted = { value: fromText(column, cell.text), problems: [] };
       break;
   }
+  if (converted.problems.length === 0) return { value: converted.value, problems: validateValue(column.type, converted.value, validateOptions(column)) };
   if (converted.problems.some((problem) => problem.severity === 'error')) return converted;
-  const problems = validateValue(column.type, converted.value, {
-    maxChars: column.maxChars,
-    options: column.options,
-    maxItems: column.maxItems,
-  });
+  const problems = validateValue(column.type, converted.value, validateOptions(column));
   return { value: converted.value, problems: [...converted.problems, ...problems] };
+}
+
+/** What validateValue is told about a column's values, made once per column rather than for every cell. */
+const optionsOf = new WeakMap<ColumnDef, ValidateOptions>();
+function validateOptions(column: ColumnDef): ValidateOptions {
+  let options = optionsOf.get(column);
+  if (options === undefined || options.maxChars !== column.maxChars || options.options !== column.options || options.maxItems !== column.maxItems) {
+    options = { maxChars: column.maxChars, options: column.options, maxItems: column.maxItems };
+    optionsOf.set(column, options);
+  }
+  return options;
 }

@@ -18,6 +18,9 @@ import { findTableSheet, loadWorkbook, readTableSheet, type ParsedRow } from './
  * reading needs.
  */
 
+/** What a row is recognised by, worked out once per row: its normalized code and name, or its person key. */
+type RowKey = { uscc: string; name: string } | string | null;
+
 /** How rows are recognised: units by 统一社会信用代码 (by name when a side has no code), people by 姓名 + 工作单位. */
 export class RowMatcher {
   private readonly byUscc = new Map<string, string>();
@@ -32,17 +35,30 @@ export class RowMatcher {
     for (const row of rows) this.add(row.id, row.values);
   }
 
+  /** The normalized values `add` and `find` compare, for using one row's key with both. */
+  keyOf(values: Values): RowKey {
+    if (this.table === 'members') return { uscc: normalizeUscc(values.uscc ?? ''), name: normalizeUnitName(values.name ?? '') };
+    return RowMatcher.personKey(this.table, values);
+  }
+
   add(id: string, values: Values): void {
+    this.addKey(id, this.keyOf(values));
+  }
+
+  addKey(id: string, key: RowKey): void {
     if (this.table === 'members') {
-      const uscc = normalizeUscc(values.uscc ?? '');
+      const { uscc, name } = key as { uscc: string; name: string };
       if (uscc !== '' && !this.byUscc.has(uscc)) this.byUscc.set(uscc, id);
       this.usccOf.set(id, uscc);
-      const name = normalizeUnitName(values.name ?? '');
-      if (name !== '') this.byName.set(name, [...(this.byName.get(name) ?? []), id]);
+      if (name !== '') {
+        const named = this.byName.get(name);
+        if (named) named.push(id);
+        else this.byName.set(name, [id]);
+      }
       return;
     }
-    const key = RowMatcher.personKey(this.table, values);
-    if (key !== null && !this.byKey.has(key)) this.byKey.set(key, id);
+    const person = key as string | null;
+    if (person !== null && !this.byKey.has(person)) this.byKey.set(person, id);
   }
 
   /** 姓名 + 工作单位 for people, 平台名称 + 依托单位 for platforms; null without a name. */
@@ -55,18 +71,24 @@ export class RowMatcher {
 
   /** The id of the row these values denote, or null. */
   find(values: Values): string | null {
+    return this.findKey(this.keyOf(values));
+  }
+
+  findKey(key: RowKey): string | null {
     if (this.table !== 'members') {
-      const key = RowMatcher.personKey(this.table, values);
-      return key === null ? null : (this.byKey.get(key) ?? null);
+      const person = key as string | null;
+      return person === null ? null : (this.byKey.get(person) ?? null);
     }
-    const uscc = normalizeUscc(values.uscc ?? '');
+    const { uscc, name } = key as { uscc: string; name: string };
     if (uscc !== '') {
       const byCode = this.byUscc.get(uscc);
       if (byCode) return byCode;
     }
     // By name only where one side has no code: two units of one name and different codes stay apart.
-    const named = this.byName.get(normalizeUnitName(values.name ?? '')) ?? [];
-    return named.find((id) => uscc === '' || this.usccOf.get(id) === '') ?? null;
+    const named = this.byName.get(name);
+    if (!named) return null;
+    for (const id of named) if (uscc === '' || this.usccOf.get(id) === '') return id;
+    return null;
   }
 }
 
@@ -83,18 +105,22 @@ export function classify(
 ): { rows: ImportRow[]; problems: ImportProblem[] } {
   const inDraft = new RowMatcher(table, existing);
   const inSheet = new RowMatcher(table, []);
-  const sheetRowOf = new Map<string, number>();
   const rows: ImportRow[] = [];
   const problems: ImportProblem[] = [];
   for (const row of parsed) {
-    problems.push(...row.problems);
-    if (row.problems.some((problem) => problem.severity === 'error')) {
+    let invalid = false;
+    for (const problem of row.problems) {
+      problems.push(problem);
+      if (problem.severity === 'error') invalid = true;
+    }
+    if (invalid) {
       rows.push({ row: row.row, values: row.values, outcome: 'invalid' });
       continue;
     }
-    const earlier = inSheet.find(row.values);
+    const key = inSheet.keyOf(row.values);
+    const earlier = inSheet.findKey(key);
     if (earlier !== null) {
-      const first = sheetRowOf.get(earlier) as number;
+      const first = Number(earlier);
       problems.push({
         row: row.row,
         column: '',
@@ -107,10 +133,10 @@ export function classify(
       rows.push({ row: row.row, values: row.values, outcome: 'duplicate', duplicateOfRow: first });
       continue;
     }
-    const id = `sheet-row-${row.row}`;
-    inSheet.add(id, row.values);
-    sheetRowOf.set(id, row.row);
-    const match = inDraft.find(row.values);
+    // The sheet's rows are known by their row number.
+    const id = String(row.row);
+    inSheet.addKey(id, key);
+    const match = inDraft.findKey(key);
     rows.push(
       match === null
         ? { row: row.row, values: row.values, outcome: 'new' }

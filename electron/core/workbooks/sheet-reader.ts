@@ -4,7 +4,7 @@ import type { ColumnDef } from '../../shared/region-template';
 import { normalizeUscc, toHalfWidth, validateValue, type ValueProblem } from '../../shared/validation';
 import type { HeaderMatch, ImportProblem, WorkbookTable } from '../../shared/workbooks';
 import { workbookSheetNames } from '../../shared/workbooks';
-import { cleanLine, toColumnValue, type RawCell } from './cell-values';
+import { cleanLine, toColumnValue, type ColumnValue, type RawCell } from './cell-values';
 import { columnLetter, HeaderMatcher, nameAndUsccKey, type HeaderTarget } from './headers';
 import { readWorkbook, type ReadSheet, type ReadWorkbook } from './reading/workbook-reader';
 
@@ -168,6 +168,21 @@ function importSeverity(problem: ValueProblem): ValueProblem {
   return problem;
 }
 
+/** Column types whose cells repeat a handful of texts, and at most how many texts of one column are kept. */
+const memoTypes = new Set<string>(['select', 'multiselect', 'boolean']);
+const memoSize = 1024;
+
+/** toColumnValue of a text cell, computed once per text of the column (it depends on nothing else). */
+function memoized(memo: Map<string, ColumnValue>, def: ColumnDef, raw: RawCell): ColumnValue {
+  if (raw.kind !== 'text') return toColumnValue(def, raw);
+  let value = memo.get(raw.text);
+  if (value === undefined) {
+    value = toColumnValue(def, raw);
+    if (memo.size < memoSize) memo.set(raw.text, value);
+  }
+  return value;
+}
+
 /** Reads the rows of a sheet for a table, from the row after the header to the last row. */
 export function readTableSheet(sheet: ReadSheet, matcher: HeaderMatcher, found: HeaderFound): SheetRead {
   const columns = headerMatches(sheet, found, matcher);
@@ -194,7 +209,10 @@ export function readTableSheet(sheet: ReadSheet, matcher: HeaderMatcher, found: 
   // What each used column is, worked out once rather than for every row.
   const plan = used.map((column) => {
     const key = column.key as string;
-    return { column, key, def: defs.get(key), joinPart: found.targets.get(column.column)?.joinPart, where: { header: column.header, columnLetter: column.columnLetter, key } };
+    const def = defs.get(key);
+    // Columns of a few choices (单位类型, 是/否) repeat the same texts on every row: each is read once.
+    const memo = def && memoTypes.has(def.type) ? new Map<string, ColumnValue>() : undefined;
+    return { column, key, def, joinPart: found.targets.get(column.column)?.joinPart, where: { header: column.header, columnLetter: column.columnLetter, key }, memo };
   });
   const checkCombinedUscc = hasCombined && !used.some((column) => column.key === 'uscc');
   const combined = used.find((column) => column.key === nameAndUsccKey);
@@ -210,81 +228,117 @@ export function readTableSheet(sheet: ReadSheet, matcher: HeaderMatcher, found: 
     return [{ key, where, problem }];
   });
   const rows: ParsedRow[] = [];
-  const raws: RawCell[] = new Array<RawCell>(plan.length);
+  const reading: RowPlan = { sheet, plan, defs, joinParts, checkCombinedUscc, combined, required, raws: new Array<RawCell>(plan.length) };
   for (const r of sheet.rowsAfter(found.row)) {
-    let filled = 0;
-    let firstFilled = -1;
-    let source = -1;
-    let sources = 0;
-    for (let i = 0; i < plan.length; i++) {
-      const at = rawAt(sheet, r, plan[i].column.column);
-      raws[i] = at.raw;
-      if (at.raw.kind === 'empty') continue;
-      filled++;
-      if (firstFilled < 0) firstFilled = i;
-      // Only whether one cell or several give the row's values matters.
-      if (sources === 0) {
-        source = at.source;
-        sources = 1;
-      } else if (at.source !== source) sources = 2;
-    }
-    if (filled === 0) continue;
-    // A note below the list (注：…, 合计) or a title merged across the row is not a row of the list.
-    if (sources === 1) {
-      const text = rawText(raws[firstFilled]).trim();
-      if (noteStart.test(text) || isMergedAcross(sheet, r, plan[firstFilled].column.column)) continue;
-    }
-
-    const values: Values = {};
-    const problems: ImportProblem[] = [];
-    let joined: Map<string, string[]> | null = null;
-    for (let i = 0; i < plan.length; i++) {
-      const { key, def, joinPart, where } = plan[i];
-      const raw = raws[i];
-      if (key === nameAndUsccKey) {
-        const split = splitNameAndUscc(rawText(raw));
-        if (!values.name && split.name) values.name = split.name;
-        if (!values.uscc && split.uscc) values.uscc = split.uscc;
-        continue;
-      }
-      if (!def) continue;
-      if (joinPart !== undefined) {
-        joined ??= new Map<string, string[]>();
-        const parts = joined.get(key) ?? [];
-        parts[joinPart] = cleanLine(rawText(raw));
-        joined.set(key, parts);
-        continue;
-      }
-      const { value, problems: cellProblems } = toColumnValue(def, raw);
-      values[key] = value;
-      for (const problem of cellProblems) problems.push(toProblem(sheet.name, r, where, importSeverity(problem)));
-    }
-    if (joined) {
-      for (const [key, parts] of joined) {
-        const def = defs.get(key);
-        const first = (joinParts.get(key) ?? []).find(Boolean);
-        if (!def || !first) continue;
-        values[key] = parts.filter((part) => part && part !== '').join('/');
-        for (const problem of validateValue(def.type, values[key], { maxChars: def.maxChars })) {
-          problems.push(toProblem(sheet.name, r, { header: first.header, columnLetter: first.columnLetter, key }, importSeverity(problem)));
-        }
-      }
-    }
-    if (checkCombinedUscc && combined && values.uscc !== undefined) {
-      for (const problem of validateValue('uscc', values.uscc)) {
-        problems.push(toProblem(sheet.name, r, { header: combined.header, columnLetter: combined.columnLetter, key: 'uscc' }, problem));
-      }
-    }
-
-    // Required cells left blank in a column the sheet has.
-    for (const { key, where, problem } of required) {
-      if ((values[key] ?? '').trim() !== '') continue;
-      if (problems.some((candidate) => candidate.columnKey === key)) continue;
-      problems.push(toProblem(sheet.name, r, where, problem));
-    }
-    rows.push({ row: r, values, problems });
+    const row = readRow(reading, r);
+    if (row) rows.push(row);
   }
   return { sheetName: sheet.name, headerRow: found.row, columns, keys, rows };
+}
+
+/** What readRow needs, worked out once for the sheet. */
+interface RowPlan {
+  sheet: ReadSheet;
+  plan: Array<{ column: HeaderMatch; key: string; def: ColumnDef | undefined; joinPart: number | undefined; where: { header: string; columnLetter: string; key: string }; memo: Map<string, ColumnValue> | undefined }>;
+  defs: Map<string, ColumnDef>;
+  joinParts: Map<string, HeaderMatch[]>;
+  checkCombinedUscc: boolean;
+  combined: HeaderMatch | undefined;
+  required: Array<{ key: string; where: { header: string; columnLetter: string; key: string }; problem: ValueProblem }>;
+  /** The row's raw cells, one per plan entry: reused from row to row. */
+  raws: RawCell[];
+}
+
+/**
+ * One row of the list with its problems, or null for a row that is not one (empty, a note, a title).
+ * A function of its own, called for every row, so that the engine optimizes it as a whole early on.
+ */
+function readRow(reading: RowPlan, r: number): ParsedRow | null {
+  const { sheet, plan, defs, joinParts, checkCombinedUscc, combined, required, raws } = reading;
+  let filled = 0;
+  let firstFilled = -1;
+  let source = -1;
+  let sources = 0;
+  // A row no merged range touches (nearly every row) takes each cell's own value.
+  const merged = sheet.hasMergesIn(r);
+  const cells = merged ? undefined : sheet.cellsIn(r);
+  for (let i = 0; i < plan.length; i++) {
+    const column = plan[i].column.column;
+    let raw: RawCell;
+    let at: number;
+    if (merged) {
+      const found = rawAt(sheet, r, column);
+      raw = found.raw;
+      at = found.source;
+    } else {
+      raw = cells?.[column - 1] ?? emptyCell;
+      at = position(r, column);
+    }
+    raws[i] = raw;
+    if (raw.kind === 'empty') continue;
+    filled++;
+    if (firstFilled < 0) firstFilled = i;
+    // Only whether one cell or several give the row's values matters.
+    if (sources === 0) {
+      source = at;
+      sources = 1;
+    } else if (at !== source) sources = 2;
+  }
+  if (filled === 0) return null;
+  // A note below the list (注：…, 合计) or a title merged across the row is not a row of the list.
+  if (sources === 1) {
+    const text = rawText(raws[firstFilled]).trim();
+    if (noteStart.test(text) || isMergedAcross(sheet, r, plan[firstFilled].column.column)) return null;
+  }
+
+  const values: Values = {};
+  const problems: ImportProblem[] = [];
+  let joined: Map<string, string[]> | null = null;
+  for (let i = 0; i < plan.length; i++) {
+    const { key, def, joinPart, where, memo } = plan[i];
+    const raw = raws[i];
+    if (key === nameAndUsccKey) {
+      const split = splitNameAndUscc(rawText(raw));
+      if (!values.name && split.name) values.name = split.name;
+      if (!values.uscc && split.uscc) values.uscc = split.uscc;
+      continue;
+    }
+    if (!def) continue;
+    if (joinPart !== undefined) {
+      joined ??= new Map<string, string[]>();
+      const parts = joined.get(key) ?? [];
+      parts[joinPart] = cleanLine(rawText(raw));
+      joined.set(key, parts);
+      continue;
+    }
+    const { value, problems: cellProblems } = memo ? memoized(memo, def, raw) : toColumnValue(def, raw);
+    values[key] = value;
+    for (const problem of cellProblems) problems.push(toProblem(sheet.name, r, where, importSeverity(problem)));
+  }
+  if (joined) {
+    for (const [key, parts] of joined) {
+      const def = defs.get(key);
+      const first = (joinParts.get(key) ?? []).find(Boolean);
+      if (!def || !first) continue;
+      values[key] = parts.filter((part) => part && part !== '').join('/');
+      for (const problem of validateValue(def.type, values[key], { maxChars: def.maxChars })) {
+        problems.push(toProblem(sheet.name, r, { header: first.header, columnLetter: first.columnLetter, key }, importSeverity(problem)));
+      }
+    }
+  }
+  if (checkCombinedUscc && combined && values.uscc !== undefined) {
+    for (const problem of validateValue('uscc', values.uscc)) {
+      problems.push(toProblem(sheet.name, r, { header: combined.header, columnLetter: combined.columnLetter, key: 'uscc' }, problem));
+    }
+  }
+
+  // Required cells left blank in a column the sheet has.
+  for (const { key, where, problem } of required) {
+    if ((values[key] ?? '').trim() !== '') continue;
+    if (problems.some((candidate) => candidate.columnKey === key)) continue;
+    problems.push(toProblem(sheet.name, r, where, problem));
+  }
+  return { row: r, values, problems };
 }
 
 /** Sheets in the order they should be tried: visible ones first. */

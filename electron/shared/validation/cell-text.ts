@@ -17,8 +17,12 @@ const cjk = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef';
 const spaceBeforeCjk = new RegExp(`\\s+(?=[${cjk}])`, 'g');
 const spaceAfterCjk = new RegExp(`(?<=[${cjk}])\\s+`, 'g');
 
+const spaceOrZeroWidth = /[\s\u200b]/;
+
 /** One-line text: no line breaks, single spaces, none next to a Chinese character (「新疆 天衡 公司」). */
 export function cleanLine(text: string): string {
+  // Text without any white space (\s holds U+3000, U+00A0 and U+FEFF) or U+200B is clean as it is.
+  if (!spaceOrZeroWidth.test(text)) return text;
   return text
     .replace(/[\u3000\u00a0\u200b\ufeff]/g, ' ')
     .replace(/\s+/g, ' ')

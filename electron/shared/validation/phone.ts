@@ -29,8 +29,13 @@ const serviceNumberPattern = new RegExp(String.raw`^[48]00(?:[\s-]?\d){7}` + ext
 const formatMessage =
   '电话号码格式不正确：请填写11位手机号、带区号的固定电话（如 0771-1234567、(010)12345678，分机写作 -123 或 转123）或 400/800 电话';
 
+const plainPhone = /^[0-9()+-]*$/;
+const separators = /[、/;,]/;
+
 /** Half-width digits and brackets, one kind of dash, single spaces. */
 export function normalizePhone(value: string): string {
+  // Digits, brackets, + and - without spaces: every step below would give the value back unchanged.
+  if (plainPhone.test(value)) return value;
   return toHalfWidth(value)
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\s+/g, ' ')
@@ -69,10 +74,13 @@ function diagnose(single: string): ValueProblem {
 export function checkPhone(value: string): ValueProblem[] {
   const normalized = normalizePhone(value);
   if (normalized === '') return [];
-  const parts = normalized
-    .split(/\s*[、/;,]\s*/)
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
+  // One number (no separator): normalizePhone has trimmed it already.
+  const parts = !separators.test(normalized)
+    ? [normalized]
+    : normalized
+        .split(/\s*[、/;,]\s*/)
+        .map((part) => part.trim())
+        .filter((part) => part !== '');
   const problems: ValueProblem[] = [];
   for (const part of parts) {
     if (isValidPhoneNumber(part)) continue;

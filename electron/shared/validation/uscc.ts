@@ -10,12 +10,18 @@ import { toHalfWidth } from './sanitize';
 const charset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const usccLength = 18;
+/** Text normalizeUscc gives back as it is. */
+const plainCode = /^[0-9A-Z]*$/;
+/** Only characters of the alphabet (the same set as charset). */
+const inCharset = /^[0-9A-HJ-NP-RTUW-Y]*$/;
 
 /**
  * Trims, turns full-width characters half-width, upper-cases and drops inner white space, since codes are
  * often copied from licences and PDFs with a stray space or typed with a Chinese input method.
  */
 export function normalizeUscc(value: string): string {
+  // Digits and capitals only (how codes nearly always arrive) are normalized already.
+  if (plainCode.test(value)) return value;
   return toHalfWidth(value).replace(/\s+/g, '').toUpperCase();
 }
 
@@ -40,7 +46,7 @@ export function checkUscc(value: string): ValueProblem[] {
   if (code.length !== usccLength) {
     problems.push(errorProblem('uscc.length', `统一社会信用代码应为18位，当前为 ${code.length} 位`));
   }
-  const bad = [...new Set([...code].filter((ch) => !charset.includes(ch)))];
+  const bad = inCharset.test(code) ? [] : [...new Set([...code].filter((ch) => !charset.includes(ch)))];
   if (bad.length > 0) {
     problems.push(
       errorProblem(

@@ -86,6 +86,16 @@ export class ReadSheet {
     return this.rows.get(row)?.[column - 1] ?? emptyCell;
   }
 
+  /** A row's valued cells by column - 1 (holes where empty), or undefined for a row without values. */
+  cellsIn(row: number): readonly RawCell[] | undefined {
+    return this.rows.get(row);
+  }
+
+  /** Whether any merged range covers a cell of this row. */
+  hasMergesIn(row: number): boolean {
+    return this.mergesByRow.has(row);
+  }
+
   /** The merged range covering this cell when the cell is not the range's first (top-left) one. */
   coveringMerge(row: number, column: number): MergedRange | undefined {
     const list = this.mergesByRow.get(row);
@@ -154,8 +164,24 @@ function isBuiltInDateFormat(id: number): boolean {
   return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
 }
 
+/** A shared string's index written as digits only (as /^[0-9]+$/ has it), or -1. */
+function sharedIndex(value: string): number {
+  const length = value.length;
+  if (length === 0) return -1;
+  if (length > 15) return /^[0-9]+$/.test(value) ? Number(value) : -1;
+  let index = 0;
+  for (let at = 0; at < length; at++) {
+    const code = value.charCodeAt(at);
+    if (code < 0x30 || code > 0x39) return -1;
+    index = index * 10 + (code - 0x30);
+  }
+  return index;
+}
+
 class Reader {
   private rows = 0;
+  /** The value of each shared string's cells, made when a cell first shows it. */
+  private sharedCells: RawCell[] = [];
   private cells = 0;
   private merges = 0;
 
@@ -318,7 +344,17 @@ class Reader {
     }
   }
 
+  /** The row and column parseAddress read last: one per cell, kept here rather than in a new object. */
+  private addressRow = 0;
+  private addressColumn = 0;
+
   private parseAddress(ref: string, path: string): { row: number; column: number } {
+    this.readAddress(ref, path);
+    return { row: this.addressRow, column: this.addressColumn };
+  }
+
+  /** Reads a cell reference (A1, $B$7) into addressRow and addressColumn; a bad one damages the part. */
+  private readAddress(ref: string, path: string): void {
     let column = 0;
     let at = 0;
     for (; at < ref.length; at++) {
@@ -337,7 +373,8 @@ class Reader {
     }
     if (at !== ref.length || at === digitsStart) row = 0;
     if (column < 1 || column > maxColumn || row < 1 || row > maxRow) this.damaged(path, `bad cell reference "${ref.slice(0, 20)}"`);
-    return { row, column };
+    this.addressRow = row;
+    this.addressColumn = column;
   }
 
   private parseRange(ref: string, path: string): MergedRange {
@@ -354,6 +391,8 @@ class Reader {
     date1904: boolean,
   ): Promise<ReadSheet> {
     const { name: sheetName, path } = meta;
+    // Sized once (8 bytes a string): filled at random indexes, a growing array would turn into a dictionary.
+    if (this.sharedCells.length !== shared.length) this.sharedCells = new Array<RawCell>(shared.length);
     const rows = new Map<number, RawCell[]>();
     const merges: MergedRange[] = [];
     let inData = false;
@@ -415,10 +454,10 @@ class Reader {
           this.countCell(sheetName, path);
           const ref = attributes.r;
           if (ref !== undefined) {
-            const address = this.parseAddress(ref, path);
-            column = address.column;
-            if (address.row !== rowNumber) {
-              rowNumber = address.row;
+            this.readAddress(ref, path);
+            column = this.addressColumn;
+            if (this.addressRow !== rowNumber) {
+              rowNumber = this.addressRow;
               cells = rows.get(rowNumber) ?? null;
             }
           } else column++;
@@ -473,9 +512,17 @@ class Reader {
     if (value === null) return emptyCell;
     switch (type) {
       case 's': {
-        const text = /^[0-9]+$/.test(value) ? shared[Number(value)] : undefined;
+        const index = sharedIndex(value);
+        const text = index >= 0 ? shared[index] : undefined;
         if (text === undefined) this.damaged(path, `shared string "${value.slice(0, 20)}" does not exist`);
-        return text === '' ? emptyCell : { kind: 'text', text };
+        if (text === '') return emptyCell;
+        // One cell value per string, however many cells show it (a 是, a unit type, a unit's name).
+        let cell = this.sharedCells[index];
+        if (cell === undefined) {
+          cell = { kind: 'text', text };
+          this.sharedCells[index] = cell;
+        }
+        return cell;
       }
       case 'str':
         return value === '' ? emptyCell : { kind: 'text', text: value };

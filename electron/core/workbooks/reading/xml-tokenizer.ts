@@ -42,6 +42,45 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
+/**
+ * `text.slice(start, end)`, except that the names every worksheet repeats for each cell come back as the
+ * same constant strings: no string is made for them, and an attribute stored under one of them needs no
+ * look-up of its name.
+ */
+function nameAt(text: string, start: number, end: number): string {
+  switch (end - start) {
+    case 1:
+      switch (text.charCodeAt(start)) {
+        case 0x63:
+          return 'c';
+        case 0x66:
+          return 'f';
+        case 0x72:
+          return 'r';
+        case 0x73:
+          return 's';
+        case 0x74:
+          return 't';
+        case 0x76:
+          return 'v';
+      }
+      break;
+    case 2:
+      if (text.startsWith('si', start)) return 'si';
+      if (text.startsWith('is', start)) return 'is';
+      if (text.startsWith('ht', start)) return 'ht';
+      break;
+    case 3:
+      if (text.startsWith('row', start)) return 'row';
+      if (text.startsWith('rPh', start)) return 'rPh';
+      break;
+    case 5:
+      if (text.startsWith('spans', start)) return 'spans';
+      break;
+  }
+  return text.slice(start, end);
+}
+
 export class XmlTokenizer {
   private pending = '';
   private readonly stack: string[] = [];
@@ -113,8 +152,9 @@ export class XmlTokenizer {
         return cut;
       }
       if (lt > at) this.emitText(text.slice(at, lt));
+      // Asked before reading past the end: a read out of bounds throws away the engine's optimized code.
+      if (lt + 1 >= length) return lt;
       const next = text.charCodeAt(lt + 1);
-      if (Number.isNaN(next)) return lt;
       let end: number;
       if (next === 0x3f /* ? */) {
         end = text.indexOf('?>', lt + 2);
@@ -138,13 +178,22 @@ export class XmlTokenizer {
           this.fail('a document type declaration (<!DOCTYPE>) is not allowed');
         }
       } else if (next === 0x2f /* / */) {
-        end = text.indexOf('>', lt + 2);
-        if (end < 0) return lt;
-        const name = localName(text.slice(lt + 2, end).trim());
-        const open = this.stack.pop();
-        if (open !== name) this.fail(`</${name}> closes <${open ?? 'nothing'}>`);
-        this.handler.close(name);
-        end += 1;
+        const stack = this.stack;
+        const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
+        if (top !== undefined && lt + 2 + top.length < length && text.charCodeAt(lt + 2 + top.length) === 0x3e /* > */ && text.startsWith(top, lt + 2)) {
+          // </name> closing the open element, as nearly every end tag is: nothing to cut or compare.
+          stack.pop();
+          this.handler.close(top);
+          end = lt + 3 + top.length;
+        } else {
+          end = text.indexOf('>', lt + 2);
+          if (end < 0) return lt;
+          const name = localName(text.slice(lt + 2, end).trim());
+          const open = stack.pop();
+          if (open !== name) this.fail(`</${name}> closes <${open ?? 'nothing'}>`);
+          this.handler.close(name);
+          end += 1;
+        }
       } else {
         const parsed = this.openTag(text, lt);
         if (parsed < 0) return lt;
@@ -169,7 +218,7 @@ export class XmlTokenizer {
     let at = lt + 1;
     while (at < length && !isNameEnd(text.charCodeAt(at))) at++;
     if (at >= length) return -1;
-    const name = text.slice(lt + 1, at);
+    const name = nameAt(text, lt + 1, at);
     if (name === '') this.fail('an element without a name');
     // Most tags (<v>, <t>, <is>) have no attributes: they share one empty, frozen set.
     let attributes: XmlAttributes = noAttributes;
@@ -194,7 +243,7 @@ export class XmlTokenizer {
         at++;
       }
       if (at >= length) return -1;
-      const attribute = text.slice(nameStart, at);
+      const attribute = nameAt(text, nameStart, at);
       while (at < length && isSpace(text.charCodeAt(at))) at++;
       if (at >= length) return -1;
       if (text.charCodeAt(at) !== 0x3d) this.fail(`attribute ${attribute} of <${name}> has no value`);
