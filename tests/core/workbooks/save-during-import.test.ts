@@ -63,6 +63,8 @@ describe('saving while a hostile workbook is read', () => {
     // The same saves for a second with nothing being read: what this machine's own jitter is, for the message.
     const quiet: number[] = [];
     for (const end = performance.now() + 1_000; performance.now() < end; ) await save(quiet);
+    // Waits for the main thread with nothing being read: on a machine busy with other work, timers fire late anyway.
+    const quietWaits = waits.splice(0);
 
     const latencies: number[] = [];
     let reading = true;
@@ -88,9 +90,10 @@ describe('saving while a hostile workbook is read', () => {
 
     expect(outcomes).toEqual(['read 5000', 'workbook.tooManyCells']);
     expect(latencies.length).toBeGreaterThan(20);
-    const report = `save latencies (ms) while reading: ${latencies.map((ms) => ms.toFixed(1)).join(' ')}; p99 with nothing read: ${percentile(quiet, 99).toFixed(1)} ms; p99 of the writes alone: ${percentile(writes, 99).toFixed(1)} ms`;
-    // The main thread answers: reading happens elsewhere.
-    expect(percentile(waits, 99), report).toBeLessThanOrEqual(50);
+    const report = `save latencies (ms) while reading: ${latencies.map((ms) => ms.toFixed(1)).join(' ')}; p99 with nothing read: ${percentile(quiet, 99).toFixed(1)} ms; p99 of the writes alone: ${percentile(writes, 99).toFixed(1)} ms; p99 wait for the main thread with nothing read: ${percentile(quietWaits, 99).toFixed(1)} ms`;
+    // The main thread answers: reading happens elsewhere. Within 50 ms, or on a busy machine within what the
+    // same timers waited in this run with nothing being read.
+    expect(percentile(waits, 99), report).toBeLessThanOrEqual(Math.max(50, percentile(quietWaits, 99) * 1.5 + 10));
     // The whole save, disk included, within 50 ms — or, on a machine busy with other work, within what the
     // same saves took in this run with nothing being read (or the disk's own time): reading adds nothing.
     const floor = Math.max(percentile(quiet, 99) * 1.5, percentile(writes, 99) + 10);
