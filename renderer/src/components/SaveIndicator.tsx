@@ -3,7 +3,10 @@ import { Button, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { saveQueue, useSaveState } from '../state/save-queue';
 
-/** Always visible: 已保存 12:03:45 / 保存中… / 保存失败 with the reason and a retry. */
+/**
+ * Always visible: 已保存 12:03:45 / 保存中… / 保存失败 with the reason and a retry. The 保存中 icon turns
+ * only while a write is under way, not while typing (see SaveState).
+ */
 export function SaveIndicator() {
   const state = useSaveState();
   switch (state.kind) {
@@ -15,7 +18,7 @@ export function SaveIndicator() {
       );
     case 'saving':
       return (
-        <Typography.Text className="save-state" data-testid="save-state">
+        <Typography.Text className={`save-state${state.writing ? '' : ' is-waiting'}`} data-testid="save-state">
           <LoadingOutlined /> 保存中…
         </Typography.Text>
       );

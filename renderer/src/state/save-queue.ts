@@ -3,7 +3,12 @@ import { ApiError } from '../api/client';
 
 export type SaveState =
   | { kind: 'idle' }
-  | { kind: 'saving' }
+  /**
+   * Edits are queued. `writing` is set while a write is under way; while the user is still typing (the
+   * writes wait for a pause) it is not, and the indicator stands still: a spinning icon would make the
+   * compositor draw every frame, so each keystroke would wait for the next frame instead of being drawn at once.
+   */
+  | { kind: 'saving'; writing?: true }
   | { kind: 'saved'; at: Date }
   | { kind: 'failed'; message: string };
 
@@ -65,7 +70,7 @@ export class SaveQueue {
   private async run(): Promise<boolean> {
     while (this.pending.size > 0) {
       const [key, write] = this.pending.entries().next().value as [string, Write];
-      if (this.state.kind !== 'failed') this.setState({ kind: 'saving' });
+      if (this.state.kind !== 'failed') this.setState({ kind: 'saving', writing: true });
       try {
         await write();
         // Only drop the entry if no newer edit replaced it while writing.

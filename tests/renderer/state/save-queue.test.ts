@@ -41,6 +41,22 @@ describe('the save queue', () => {
     expect(queue.hasPending()).toBe(false);
   });
 
+  it('says a write is under way only while one is, not while edits wait for typing to pause', async () => {
+    vi.useFakeTimers();
+    const queue = new SaveQueue(250, 5000);
+    let release: () => void = () => undefined;
+    queue.enqueue('goals', () => new Promise<void>((done) => (release = done)));
+    await vi.advanceTimersByTimeAsync(100);
+    queue.enqueue('goals', () => new Promise<void>((done) => (release = done)));
+    // Still typing: queued, nothing being written, so the indicator's icon stands still.
+    expect(queue.getState()).toEqual({ kind: 'saving' });
+    await vi.advanceTimersByTimeAsync(250);
+    expect(queue.getState()).toEqual({ kind: 'saving', writing: true });
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(queue.getState().kind).toBe('saved');
+  });
+
   it('keeps an edit made while the previous value of the same key is being written, and writes it next', async () => {
     const queue = new SaveQueue(0, 5000);
     const written: string[] = [];
