@@ -103,7 +103,7 @@ export class XmlTokenizer {
   private seenRoot = false;
   /** Where the text being tokenized begins in the whole document. */
   private base = 0;
-  /** Where the last start tag began in the whole document, for errors its handler raises. */
+  /** Where the last start tag began in the whole document, for errors its handler raises (qualified names only). */
   elementAt = 0;
   private readonly maxDepth: number;
   private readonly qualifiedNames: boolean;
@@ -274,7 +274,12 @@ export class XmlTokenizer {
           if (text.charCodeAt(at + 1) !== 0x3e) this.refuse(`malformed tag <${name}>`, at);
           at++;
         }
-        this.startElement(this.qualifiedNames ? name : localName(name), attributes, selfClosing, lt);
+        if (this.qualifiedNames) {
+          this.elementAt = this.base + lt;
+          this.startElement(name, attributes, selfClosing, lt);
+        } else {
+          this.startElement(localName(name), attributes, selfClosing, lt);
+        }
         return at + 1;
       }
       // Only after an attribute's value can no space have been skipped: <a x="1"y="2"> runs two together.
@@ -315,7 +320,6 @@ export class XmlTokenizer {
       this.seenRoot = true;
     }
     if (this.stack.length >= this.maxDepth) this.refuse(`elements nested deeper than ${this.maxDepth}`, lt);
-    this.elementAt = this.base + lt;
     this.handler.open(name, attributes, selfClosing);
     if (selfClosing) this.handler.close(name);
     else this.stack.push(name);
