@@ -3,7 +3,7 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { getRegionTemplate } from '../../../electron/core/regions/templates';
 import { readCollectionWorkbook, readWorkbookForImport, workbookLimits } from '../../../electron/core/workbooks';
-import { XmlTokenizer } from '../../../electron/core/workbooks/reading/xml-tokenizer';
+import { XmlTokenizer } from '../../../electron/core/xml/xml-tokenizer';
 import { UserError } from '../../../electron/shared/errors';
 import { buildZip, minimalWorkbookParts } from './fixtures';
 

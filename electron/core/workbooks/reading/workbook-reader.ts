@@ -2,7 +2,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { UserError } from '../../../shared/errors';
 import type { RawCell } from '../cell-values';
 import { openWorkbookZip, workbookLimits, type WorkbookZip, type ZipEntry } from '../zip-safety';
-import { attributeByLocalName, XmlTokenizer, type XmlHandler } from './xml-tokenizer';
+import { attributeByLocalName, XmlTokenizer, type XmlHandler } from '../../xml/xml-tokenizer';
 
 /**
  * Reading an .xlsx people send us, without a workbook library: each part is inflated as a stream and
