@@ -491,16 +491,18 @@ class Writer {
     const app =
       `${xmlDeclaration}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
       'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>联合体申报助手</Application></Properties>';
+    // Without pictures, the list of parts depends on the document's sections only, the same in every export.
+    const fixedParts = images.length === 0;
     return [
-      { name: '[Content_Types].xml', data: contentTypes },
-      { name: '_rels/.rels', data: rootRels },
+      { name: '[Content_Types].xml', data: contentTypes, constant: fixedParts },
+      { name: '_rels/.rels', data: rootRels, constant: true },
       { name: 'docProps/core.xml', data: core },
-      { name: 'docProps/app.xml', data: app },
+      { name: 'docProps/app.xml', data: app, constant: true },
       { name: 'word/document.xml', data: documentXml },
-      { name: 'word/_rels/document.xml.rels', data: documentRels },
+      { name: 'word/_rels/document.xml.rels', data: documentRels, constant: fixedParts },
       { name: 'word/styles.xml', data: this.stylesXml() },
-      { name: 'word/settings.xml', data: settings },
-      ...this.footers.map((footer) => ({ name: `word/${footer.target}`, data: footer.xml })),
+      { name: 'word/settings.xml', data: settings, constant: true },
+      ...this.footers.map((footer) => ({ name: `word/${footer.target}`, data: footer.xml, constant: true })),
       ...images.map((image) => ({ name: `word/${image.target}`, data: image.data })),
     ];
   }

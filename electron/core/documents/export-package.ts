@@ -76,9 +76,6 @@ export async function exportPackage(options: ExportPackageOptions): Promise<Expo
     throw new UserError('export.tooManyMainMembers', `无法导出：${tooManyMain.message}。`, `main members ${tooManyMain.main} + lead > ${tooManyMain.max}`);
   }
 
-  // A store opened for viewing only cannot change, so there is nothing a revision would protect.
-  if (!store.readOnly) store.createRevision(draft.id, 'before-export', '导出前自动保存的版本', draft);
-
   const outDir = resolve(options.outDir);
   const folderName = exportFolderName(draft.fields.consortiumName ?? '');
   const folder = join(outDir, folderName);
@@ -108,6 +105,15 @@ export async function exportPackage(options: ExportPackageOptions): Promise<Expo
   const slots: Array<{ file: ExportedFile; data: Buffer } | undefined> = [];
   const writes: Promise<void>[] = [];
   let buildError: { error: unknown } | null = null;
+  // A store opened for viewing only cannot change, so there is nothing a revision would protect. The revision is
+  // taken once the first file is being compressed on the thread pool, and before any file is opened: storing it
+  // then costs the export little, and it is there before anything is written.
+  let revised = !!store.readOnly;
+  const revise = (): void => {
+    if (revised) return;
+    revised = true;
+    store.createRevision(draft.id, 'before-export', '导出前自动保存的版本', draft);
+  };
   try {
     for (const [index, kind] of ordered.entries()) {
       if (kind === 'memberWorkbook') {
@@ -118,6 +124,7 @@ export async function exportPackage(options: ExportPackageOptions): Promise<Expo
             slots[index] = { file: { name, kind, format: 'xlsx', bytes: data.length }, data };
           }),
         );
+        revise();
         continue;
       }
       const model = buildDocument(kind, template, draft, buildOptions);
@@ -128,9 +135,19 @@ export async function exportPackage(options: ExportPackageOptions): Promise<Expo
           slots[index] = { file: { name, kind, format: 'docx', bytes: data.length }, data };
         }),
       );
+      revise();
     }
+    revise();
   } catch (error) {
     buildError = { error };
+  }
+  // A document that could not be built still leaves the draft's revision behind.
+  if (!revised) {
+    try {
+      revise();
+    } catch (error) {
+      buildError ??= { error };
+    }
   }
   // Every write settles before the first failure is reported, so none is still running when the caller hears of it.
   const failed = (await Promise.allSettled(writes)).find((outcome) => outcome.status === 'rejected');

@@ -20,6 +20,31 @@ export interface ZipEntry {
   /** Path inside the archive, forward slashes, e.g. "word/document.xml". */
   name: string;
   data: Buffer | string;
+  /**
+   * The part's text is the same in every file of its kind (relationships, settings, app properties): deflated once
+   * per process and reused, as the app is one long process that exports many times.
+   */
+  constant?: boolean;
+}
+
+interface Packed {
+  raw: Buffer;
+  deflated: Buffer;
+  crc: number;
+}
+
+/** Constant parts, deflated: a handful of short strings, so the map stays small. */
+const constantParts = new Map<string, Packed>();
+
+function packedConstant(entry: ZipEntry): Packed | undefined {
+  if (!entry.constant || typeof entry.data !== 'string') return undefined;
+  let packed = constantParts.get(entry.data);
+  if (!packed) {
+    const raw = Buffer.from(entry.data, 'utf8');
+    packed = { raw, deflated: zlib.deflateRawSync(raw), crc: crc32(raw) };
+    constantParts.set(entry.data, packed);
+  }
+  return packed;
 }
 
 let crcTable: Uint32Array | null = null;
@@ -73,15 +98,18 @@ const deflateRaw = (data: Buffer): Promise<Buffer> =>
  */
 export async function writeZipAsync(entries: ZipEntry[], limits: typeof zipLimits = zipLimits): Promise<Buffer> {
   checkCount(entries, limits);
-  const raws = entries.map(rawBytes);
+  const constants = entries.map(packedConstant);
+  const raws = entries.map((entry, index) => constants[index]?.raw ?? rawBytes(entry));
   // Small parts (relationships, settings, content types) deflate in microseconds, less than a trip to the pool.
-  const deflated = await Promise.all(raws.map((raw) => (raw.length < asyncFromBytes ? zlib.deflateRawSync(raw) : deflateRaw(raw))));
-  return assemble(entries, raws, deflated, limits);
+  const deflated = await Promise.all(
+    raws.map((raw, index) => constants[index]?.deflated ?? (raw.length < asyncFromBytes ? zlib.deflateRawSync(raw) : deflateRaw(raw))),
+  );
+  return assemble(entries, raws, deflated, limits, constants);
 }
 
-const asyncFromBytes = 64 * 1024;
+const asyncFromBytes = 8 * 1024;
 
-function assemble(entries: ZipEntry[], raws: Buffer[], deflated: Buffer[], limits: typeof zipLimits): Buffer {
+function assemble(entries: ZipEntry[], raws: Buffer[], deflated: Buffer[], limits: typeof zipLimits, constants: Array<Packed | undefined> = []): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -94,7 +122,7 @@ function assemble(entries: ZipEntry[], raws: Buffer[], deflated: Buffer[], limit
     }
     // Every local header's offset, and the central directory's, must fit 32 bits.
     if (offset > limits.maxBytes) throw tooLarge(`zip entry ${entry.name} would start at byte ${offset}; the limit without ZIP64 is ${limits.maxBytes}`);
-    const crc = crc32(raw);
+    const crc = constants[index]?.crc ?? crc32(raw);
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -426,9 +426,9 @@ export class XlsxWriter {
     const sheetParts = sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheet.xml(i === firstVisible) }));
     return [
       { name: '[Content_Types].xml', data: contentTypes },
-      { name: '_rels/.rels', data: rootRels },
+      { name: '_rels/.rels', data: rootRels, constant: true },
       { name: 'docProps/core.xml', data: core },
-      { name: 'docProps/app.xml', data: app },
+      { name: 'docProps/app.xml', data: app, constant: true },
       { name: 'xl/workbook.xml', data: workbook },
       { name: 'xl/_rels/workbook.xml.rels', data: workbookRels },
       { name: 'xl/styles.xml', data: this.styles.xml() },

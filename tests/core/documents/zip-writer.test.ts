@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { writeZip, zipLimits, type ZipEntry } from '../../../electron/core/documents/zip-writer';
+import { writeZip, writeZipAsync, zipLimits, type ZipEntry } from '../../../electron/core/documents/zip-writer';
 import { UserError } from '../../../electron/shared/errors';
 import { readZipEntry } from './zip';
 
@@ -48,5 +48,28 @@ describe('the ZIP writer refuses what a ZIP without ZIP64 cannot hold', () => {
 
   it('uses the format’s real limits by default', () => {
     expect(zipLimits).toEqual({ maxEntries: 65_535, maxBytes: 4 * 1024 ** 3 - 1 });
+  });
+});
+
+describe('parts the same in every file', () => {
+  it('are written as they would be deflated afresh, in every file, next to parts that change', async () => {
+    const settings = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings><w:evenAndOddHeaders/></w:settings>';
+    const files = await Promise.all(
+      ['一', '二', '三'].map((text) =>
+        writeZipAsync([
+          { name: 'word/document.xml', data: `<w:t>${text.repeat(5000)}</w:t>` },
+          { name: 'word/settings.xml', data: settings, constant: true },
+        ]),
+      ),
+    );
+    for (const [index, text] of ['一', '二', '三'].entries()) {
+      const fresh = writeZip([
+        { name: 'word/document.xml', data: `<w:t>${text.repeat(5000)}</w:t>` },
+        { name: 'word/settings.xml', data: settings },
+      ]);
+      expect(files[index].equals(fresh)).toBe(true);
+      expect(readZipEntry(files[index], 'word/settings.xml')).toBe(settings);
+      expect(readZipEntry(files[index], 'word/document.xml')).toBe(`<w:t>${text.repeat(5000)}</w:t>`);
+    }
   });
 });
