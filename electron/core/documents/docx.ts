@@ -103,6 +103,8 @@ const alignments: Record<Align, string> = { left: 'left', center: 'center', righ
 const alignmentXml = Object.fromEntries(
   Object.entries(alignments).map(([align, value]) => [align, `<w:jc w:val="${value}"/>`]),
 ) as Record<Align, string>;
+/** 0 stands for no alignment of its own. */
+const alignIndex: Record<Align, number> = { left: 1, center: 2, right: 3, justify: 4, distribute: 5 };
 const verticalAligns = { top: 'top', center: 'center', bottom: 'bottom' } as const;
 
 type BorderSide = 'top' | 'left' | 'bottom' | 'right';
@@ -114,6 +116,8 @@ interface StyledParagraph {
   textStyle: TextStyle;
   resolved: ResolvedStyle;
   pPrOpen: string;
+  /** The whole opening of a paragraph without spacing or indents, by alignment and breaks (see paragraph). */
+  openings: string[];
 }
 
 type ParagraphExtra = { pageBreakBefore?: boolean; keepNext?: boolean; sectPr?: string };
@@ -251,7 +255,7 @@ class Writer {
     if (!entry) {
       const textStyle: TextStyle = { ...inherited, ...own };
       const resolved = resolve(textStyle, this.base);
-      entry = { textStyle, resolved, pPrOpen: `<w:pPr><w:pStyle w:val="${this.paragraphStyle(resolved)}"/>` };
+      entry = { textStyle, resolved, pPrOpen: `<w:pPr><w:pStyle w:val="${this.paragraphStyle(resolved)}"/>`, openings: [] };
       byOwn.set(own, entry);
     }
     return entry;
@@ -264,9 +268,33 @@ class Writer {
     const out = this.out;
     // The paragraph's style carries its text style, the paragraph mark's too: an empty line is as tall as the text around it.
     // Constant pieces are pushed as they are: no string is made for the properties of each of thousands of cells.
+    const keepNext = !!(block.keepWithNext || extra.keepNext);
+    const pageBreakBefore = !!(block.pageBreakBefore || extra.pageBreakBefore);
+    if (
+      !block.spaceBeforePt &&
+      !block.spaceAfterPt &&
+      !block.lineSpacing &&
+      !block.firstLineChars &&
+      !block.indentLeftMm &&
+      block.outlineLevel === undefined &&
+      !extra.sectPr
+    ) {
+      // The common paragraph (every cell of a long table): its opening up to the runs is one string, made once per
+      // style, alignment and break, so that it is one piece to encode rather than half a dozen.
+      const key = (block.align ? alignIndex[block.align] : 0) * 4 + (keepNext ? 2 : 0) + (pageBreakBefore ? 1 : 0);
+      let opening = entry.openings[key];
+      if (opening === undefined) {
+        opening = `<w:p>${entry.pPrOpen}${keepNext ? '<w:keepNext/>' : ''}${pageBreakBefore ? '<w:pageBreakBefore/>' : ''}${block.align ? alignmentXml[block.align] : ''}</w:pPr>`;
+        entry.openings[key] = opening;
+      }
+      out.push(opening);
+      for (const run of block.runs) this.inline(run, resolved, textStyle);
+      out.push('</w:p>');
+      return;
+    }
     out.push('<w:p>', entry.pPrOpen);
-    if (block.keepWithNext || extra.keepNext) out.push('<w:keepNext/>');
-    if (block.pageBreakBefore || extra.pageBreakBefore) out.push('<w:pageBreakBefore/>');
+    if (keepNext) out.push('<w:keepNext/>');
+    if (pageBreakBefore) out.push('<w:pageBreakBefore/>');
     const before = Math.round((block.spaceBeforePt ?? 0) * 20);
     const after = Math.round((block.spaceAfterPt ?? 0) * 20);
     let line = '';
@@ -352,11 +380,14 @@ class Writer {
           // The common cell (one column, borders of the table): its properties are the same all down the column.
           const vAlign = cell.vAlign ?? 'top';
           const cached = plainTcPr[column];
-          const tcPr =
+          const opening =
             cached?.vAlign === vAlign
               ? cached.xml
-              : (plainTcPr[column] = { vAlign, xml: `<w:tcPr><w:tcW w:type="dxa" w:w="${columnTwips[column] ?? 0}"/><w:vAlign w:val="${verticalAligns[vAlign]}"/></w:tcPr>` }).xml;
-          out.push('<w:tc>', tcPr);
+              : (plainTcPr[column] = {
+                  vAlign,
+                  xml: `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${columnTwips[column] ?? 0}"/><w:vAlign w:val="${verticalAligns[vAlign]}"/></w:tcPr>`,
+                }).xml;
+          out.push(opening);
           for (const block of cell.blocks) this.paragraph(block, style, rowExtra);
           if (cell.blocks.length === 0) out.push('<w:p/>');
           out.push('</w:tc>');
