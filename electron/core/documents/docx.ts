@@ -356,12 +356,20 @@ class Writer {
     const mergedFrom: Array<Array<{ tcPr: string; span: number; paragraph: string } | undefined>> = table.rows.map(() => []);
     const headerRows = table.headerRows ?? 0;
     const plainTcPr: Array<{ vAlign: NonNullable<ModelCell['vAlign']>; xml: string } | undefined> = [];
+    const rowOpenings: Array<Map<number, string> | undefined> = [];
     table.rows.forEach((row, r) => {
-      out.push('<w:tr><w:trPr>');
-      if (!row.allowSplit) out.push('<w:cantSplit/>');
-      if (r < headerRows) out.push('<w:tblHeader/>');
-      if (row.minHeightMm) out.push(`<w:trHeight w:val="${twips(row.minHeightMm)}" w:hRule="atLeast"/>`);
-      out.push('</w:trPr>');
+      // A row's properties are one piece, made once for each kind of row of the table.
+      const kind = (row.allowSplit ? 0 : 2) + (r < headerRows ? 1 : 0);
+      const height = row.minHeightMm || 0;
+      const openings = (rowOpenings[kind] ??= new Map());
+      let opening = openings.get(height);
+      if (opening === undefined) {
+        opening =
+          `<w:tr><w:trPr>${kind & 2 ? '<w:cantSplit/>' : ''}${kind & 1 ? '<w:tblHeader/>' : ''}` +
+          `${height ? `<w:trHeight w:val="${twips(height)}" w:hRule="atLeast"/>` : ''}</w:trPr>`;
+        openings.set(height, opening);
+      }
+      out.push(opening);
       const rowExtra = row.keepWithNext ? keepNextExtra : noExtra;
       let column = 0;
       const continuation = (): void => {
