@@ -32,6 +32,15 @@ const emuPerPx = 9525;
 /** Pieces of XML gathered before they are encoded (see Writer.flush): some tens of kilobytes. */
 const flushPieces = 4096;
 
+/** Where the encoded document.xml starts: a small form fits; a large one doubles it a few times. */
+const initialDocumentBytes = 256 * 1024;
+
+/**
+ * Node's Buffer method under `buf.write(text, offset, 'utf8')`, without that call's argument juggling, which counts
+ * when it is made for each of hundreds of thousands of short pieces.
+ */
+type Utf8Writable = Buffer & { utf8Write(text: string, offset: number): number };
+
 /** Word's default cell margins: 0.19 cm left and right, none above and below. */
 const cellMarginTwips = 108;
 
@@ -91,11 +100,29 @@ function rPrBody(s: ResolvedStyle, over?: ResolvedStyle, fonts = true): string {
 }
 
 const alignments: Record<Align, string> = { left: 'left', center: 'center', right: 'right', justify: 'both', distribute: 'distribute' };
+const alignmentXml = Object.fromEntries(
+  Object.entries(alignments).map(([align, value]) => [align, `<w:jc w:val="${value}"/>`]),
+) as Record<Align, string>;
+/** 0 stands for no alignment of its own. */
+const alignIndex: Record<Align, number> = { left: 1, center: 2, right: 3, justify: 4, distribute: 5 };
 const verticalAligns = { top: 'top', center: 'center', bottom: 'bottom' } as const;
 
 type BorderSide = 'top' | 'left' | 'bottom' | 'right';
 const lineXml = (side: string, on: boolean): string =>
   on ? `<w:${side} w:val="single" w:color="000000" w:sz="4"/>` : `<w:${side} w:val="none" w:color="auto" w:sz="0"/>`;
+
+/** A paragraph's text style over the one it inherits, resolved, with the start of the properties that name it. */
+interface StyledParagraph {
+  textStyle: TextStyle;
+  resolved: ResolvedStyle;
+  pPrOpen: string;
+  /** The whole opening of a paragraph without spacing or indents, by alignment and breaks (see paragraph). */
+  openings: string[];
+}
+
+type ParagraphExtra = { pageBreakBefore?: boolean; keepNext?: boolean; sectPr?: string };
+const noExtra: ParagraphExtra = {};
+const keepNextExtra: ParagraphExtra = { keepNext: true };
 
 interface Image {
   relId: string;
@@ -106,9 +133,10 @@ interface Image {
 /** One document being written: its styles, pictures, footers and the parts they need. */
 class Writer {
   readonly out: string[] = [];
-  readonly chunks: Buffer[] = [];
+  private encoded = Buffer.allocUnsafe(initialDocumentBytes);
+  private encodedLength = 0;
   private readonly styles = new Map<string, { id: string; style: ResolvedStyle }>();
-  private readonly styledCache = new WeakMap<TextStyle, Map<TextStyle | undefined, { textStyle: TextStyle; resolved: ResolvedStyle; styleId: string }>>();
+  private readonly styledCache = new WeakMap<TextStyle, Map<TextStyle | undefined, StyledParagraph>>();
   private readonly images = new Map<string, Image>();
   readonly footers: Array<{ relId: string; target: string; xml: string }> = [];
   private drawingId = 0;
@@ -217,7 +245,7 @@ class Writer {
    * A paragraph's text style over the one it inherits, resolved and named. Models share their style objects (every
    * cell of a column has the same one), so each pair is worked out once rather than for each of thousands of cells.
    */
-  private styled(inherited: TextStyle, own: TextStyle | undefined): { textStyle: TextStyle; resolved: ResolvedStyle; styleId: string } {
+  private styled(inherited: TextStyle, own: TextStyle | undefined): StyledParagraph {
     let byOwn = this.styledCache.get(inherited);
     if (!byOwn) {
       byOwn = new Map();
@@ -227,20 +255,46 @@ class Writer {
     if (!entry) {
       const textStyle: TextStyle = { ...inherited, ...own };
       const resolved = resolve(textStyle, this.base);
-      entry = { textStyle, resolved, styleId: this.paragraphStyle(resolved) };
+      entry = { textStyle, resolved, pPrOpen: `<w:pPr><w:pStyle w:val="${this.paragraphStyle(resolved)}"/>`, openings: [] };
       byOwn.set(own, entry);
     }
     return entry;
   }
 
   /** A paragraph; `sectPr` closes a section on it, `keepNext` comes from its table row. */
-  paragraph(block: ParagraphBlock, inherited: TextStyle, extra: { pageBreakBefore?: boolean; keepNext?: boolean; sectPr?: string } = {}): void {
-    const { textStyle, resolved, styleId } = this.styled(inherited, block.style);
+  paragraph(block: ParagraphBlock, inherited: TextStyle, extra: ParagraphExtra = noExtra): void {
+    const entry = this.styled(inherited, block.style);
+    const { textStyle, resolved } = entry;
     const out = this.out;
     // The paragraph's style carries its text style, the paragraph mark's too: an empty line is as tall as the text around it.
-    let pPr = `<w:pPr><w:pStyle w:val="${styleId}"/>`;
-    if (block.keepWithNext || extra.keepNext) pPr += '<w:keepNext/>';
-    if (block.pageBreakBefore || extra.pageBreakBefore) pPr += '<w:pageBreakBefore/>';
+    // Constant pieces are pushed as they are: no string is made for the properties of each of thousands of cells.
+    const keepNext = !!(block.keepWithNext || extra.keepNext);
+    const pageBreakBefore = !!(block.pageBreakBefore || extra.pageBreakBefore);
+    if (
+      !block.spaceBeforePt &&
+      !block.spaceAfterPt &&
+      !block.lineSpacing &&
+      !block.firstLineChars &&
+      !block.indentLeftMm &&
+      block.outlineLevel === undefined &&
+      !extra.sectPr
+    ) {
+      // The common paragraph (every cell of a long table): its opening up to the runs is one string, made once per
+      // style, alignment and break, so that it is one piece to encode rather than half a dozen.
+      const key = (block.align ? alignIndex[block.align] : 0) * 4 + (keepNext ? 2 : 0) + (pageBreakBefore ? 1 : 0);
+      let opening = entry.openings[key];
+      if (opening === undefined) {
+        opening = `<w:p>${entry.pPrOpen}${keepNext ? '<w:keepNext/>' : ''}${pageBreakBefore ? '<w:pageBreakBefore/>' : ''}${block.align ? alignmentXml[block.align] : ''}</w:pPr>`;
+        entry.openings[key] = opening;
+      }
+      out.push(opening);
+      for (const run of block.runs) this.inline(run, resolved, textStyle);
+      out.push('</w:p>');
+      return;
+    }
+    out.push('<w:p>', entry.pPrOpen);
+    if (keepNext) out.push('<w:keepNext/>');
+    if (pageBreakBefore) out.push('<w:pageBreakBefore/>');
     const before = Math.round((block.spaceBeforePt ?? 0) * 20);
     const after = Math.round((block.spaceAfterPt ?? 0) * 20);
     let line = '';
@@ -250,19 +304,20 @@ class Writer {
           ? ` w:line="${Math.round(240 * block.lineSpacing.multiple)}" w:lineRule="auto"`
           : ` w:line="${Math.round(block.lineSpacing.exactPt * 20)}" w:lineRule="exact"`;
     }
-    if (before || after || line) pPr += `<w:spacing w:after="${after}" w:before="${before}"${line}/>`;
+    if (before || after || line) out.push(`<w:spacing w:after="${after}" w:before="${before}"${line}/>`);
     if (block.firstLineChars || block.indentLeftMm) {
       const sizePt = fontSizePt[textStyle.size ?? '小四'];
-      pPr += '<w:ind';
-      if (block.indentLeftMm) pPr += ` w:left="${twips(block.indentLeftMm)}"`;
+      let ind = '<w:ind';
+      if (block.indentLeftMm) ind += ` w:left="${twips(block.indentLeftMm)}"`;
       if (block.firstLineChars) {
-        pPr += ` w:firstLine="${Math.round(block.firstLineChars * sizePt * 20)}" w:firstLineChars="${Math.round(block.firstLineChars * 100)}"`;
+        ind += ` w:firstLine="${Math.round(block.firstLineChars * sizePt * 20)}" w:firstLineChars="${Math.round(block.firstLineChars * 100)}"`;
       }
-      pPr += '/>';
+      out.push(ind, '/>');
     }
-    if (block.align) pPr += `<w:jc w:val="${alignments[block.align]}"/>`;
-    if (block.outlineLevel !== undefined) pPr += `<w:outlineLvl w:val="${block.outlineLevel}"/>`;
-    out.push('<w:p>', pPr, extra.sectPr ?? '', '</w:pPr>');
+    if (block.align) out.push(alignmentXml[block.align]);
+    if (block.outlineLevel !== undefined) out.push(`<w:outlineLvl w:val="${block.outlineLevel}"/>`);
+    if (extra.sectPr) out.push(extra.sectPr);
+    out.push('</w:pPr>');
     for (const run of block.runs) this.inline(run, resolved, textStyle);
     out.push('</w:p>');
   }
@@ -301,12 +356,21 @@ class Writer {
     const mergedFrom: Array<Array<{ tcPr: string; span: number; paragraph: string } | undefined>> = table.rows.map(() => []);
     const headerRows = table.headerRows ?? 0;
     const plainTcPr: Array<{ vAlign: NonNullable<ModelCell['vAlign']>; xml: string } | undefined> = [];
+    const rowOpenings: Array<Map<number, string> | undefined> = [];
     table.rows.forEach((row, r) => {
-      out.push('<w:tr><w:trPr>');
-      if (!row.allowSplit) out.push('<w:cantSplit/>');
-      if (r < headerRows) out.push('<w:tblHeader/>');
-      if (row.minHeightMm) out.push(`<w:trHeight w:val="${twips(row.minHeightMm)}" w:hRule="atLeast"/>`);
-      out.push('</w:trPr>');
+      // A row's properties are one piece, made once for each kind of row of the table.
+      const kind = (row.allowSplit ? 0 : 2) + (r < headerRows ? 1 : 0);
+      const height = row.minHeightMm || 0;
+      const openings = (rowOpenings[kind] ??= new Map());
+      let opening = openings.get(height);
+      if (opening === undefined) {
+        opening =
+          `<w:tr><w:trPr>${kind & 2 ? '<w:cantSplit/>' : ''}${kind & 1 ? '<w:tblHeader/>' : ''}` +
+          `${height ? `<w:trHeight w:val="${twips(height)}" w:hRule="atLeast"/>` : ''}</w:trPr>`;
+        openings.set(height, opening);
+      }
+      out.push(opening);
+      const rowExtra = row.keepWithNext ? keepNextExtra : noExtra;
       let column = 0;
       const continuation = (): void => {
         for (;;) {
@@ -324,12 +388,15 @@ class Writer {
           // The common cell (one column, borders of the table): its properties are the same all down the column.
           const vAlign = cell.vAlign ?? 'top';
           const cached = plainTcPr[column];
-          const tcPr =
+          const opening =
             cached?.vAlign === vAlign
               ? cached.xml
-              : (plainTcPr[column] = { vAlign, xml: `<w:tcPr><w:tcW w:type="dxa" w:w="${columnTwips[column] ?? 0}"/><w:vAlign w:val="${verticalAligns[vAlign]}"/></w:tcPr>` }).xml;
-          out.push('<w:tc>', tcPr);
-          for (const block of cell.blocks) this.paragraph(block, style, { keepNext: row.keepWithNext });
+              : (plainTcPr[column] = {
+                  vAlign,
+                  xml: `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${columnTwips[column] ?? 0}"/><w:vAlign w:val="${verticalAligns[vAlign]}"/></w:tcPr>`,
+                }).xml;
+          out.push(opening);
+          for (const block of cell.blocks) this.paragraph(block, style, rowExtra);
           if (cell.blocks.length === 0) out.push('<w:p/>');
           out.push('</w:tc>');
           column += 1;
@@ -346,7 +413,7 @@ class Writer {
           for (let dr = 1; dr < rowSpan && r + dr < table.rows.length; dr++) mergedFrom[r + dr][column] = { tcPr: `${start}<w:vMerge w:val="continue"/>${end}`, span, paragraph };
         }
         out.push('<w:tc>', tcPr);
-        for (const block of cell.blocks) this.paragraph(block, style, { keepNext: row.keepWithNext });
+        for (const block of cell.blocks) this.paragraph(block, style, rowExtra);
         if (cell.blocks.length === 0) out.push('<w:p/>');
         out.push('</w:tc>');
         column += span;
@@ -439,13 +506,36 @@ class Writer {
   }
 
   /**
-   * The document so far as UTF-8, appended to `chunks`: a large table's XML never becomes one string of megabytes,
-   * which the garbage collector would copy and mark, only pieces that die young.
+   * The document so far, encoded as UTF-8 onto the end of `encoded`: a large table's XML never becomes one string of
+   * megabytes, which the garbage collector would copy and mark, only pieces that die young; and the bytes go straight
+   * into one buffer that doubles as it fills, not into a buffer per piece that would be copied again at the end.
    */
   flush(): void {
-    if (this.out.length === 0) return;
-    this.chunks.push(Buffer.from(this.out.join(''), 'utf8'));
-    this.out.length = 0;
+    const out = this.out;
+    if (out.length === 0) return;
+    let units = 0;
+    for (let i = 0; i < out.length; i++) units += out[i].length;
+    // UTF-8 takes at most three bytes for each UTF-16 unit.
+    const needed = this.encodedLength + units * 3;
+    if (needed > this.encoded.length) {
+      let size = this.encoded.length * 2;
+      while (size < needed) size *= 2;
+      const grown = Buffer.allocUnsafe(size);
+      this.encoded.copy(grown, 0, 0, this.encodedLength);
+      this.encoded = grown;
+    }
+    // Piece by piece: cheaper than joining them into one string first (which is then copied again as it is
+    // encoded), and no string of tens of kilobytes for the collector.
+    const encoded = this.encoded as Utf8Writable;
+    let at = this.encodedLength;
+    for (let i = 0; i < out.length; i++) at += encoded.utf8Write(out[i], at);
+    this.encodedLength = at;
+    out.length = 0;
+  }
+
+  /** The document's XML written so far, as UTF-8. */
+  documentXml(): Buffer {
+    return this.encoded.subarray(0, this.encodedLength);
   }
 
   parts(model: DocumentModel, documentXml: Buffer): ZipEntry[] {
@@ -554,5 +644,5 @@ export async function writeDocx(model: DocumentModel): Promise<Buffer> {
   });
   writer.out.push('</w:body></w:document>');
   writer.flush();
-  return writeZipAsync(writer.parts(model, Buffer.concat(writer.chunks)));
+  return writeZipAsync(writer.parts(model, writer.documentXml()));
 }
