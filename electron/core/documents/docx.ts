@@ -35,12 +35,6 @@ const flushPieces = 4096;
 /** Where the encoded document.xml starts: a small form fits; a large one doubles it a few times. */
 const initialDocumentBytes = 256 * 1024;
 
-/**
- * Node's Buffer method under `buf.write(text, offset, 'utf8')`, without that call's argument juggling, which counts
- * when it is made for each of hundreds of thousands of short pieces.
- */
-type Utf8Writable = Buffer & { utf8Write(text: string, offset: number): number };
-
 /** Word's default cell margins: 0.19 cm left and right, none above and below. */
 const cellMarginTwips = 108;
 
@@ -526,9 +520,9 @@ class Writer {
     }
     // Piece by piece: cheaper than joining them into one string first (which is then copied again as it is
     // encoded), and no string of tens of kilobytes for the collector.
-    const encoded = this.encoded as Utf8Writable;
+    const encoded = this.encoded;
     let at = this.encodedLength;
-    for (let i = 0; i < out.length; i++) at += encoded.utf8Write(out[i], at);
+    for (let i = 0; i < out.length; i++) at += encoded.write(out[i], at, 'utf8');
     this.encodedLength = at;
     out.length = 0;
   }
