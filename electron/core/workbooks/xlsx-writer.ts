@@ -127,8 +127,6 @@ export class StyleSheet {
   }
 }
 
-const edgeSpace = /^\s+|\s+$/g;
-
 /** Strings written once, in sharedStrings.xml, and referred to by index from the cells. */
 class SharedStrings {
   private readonly index = new Map<string, number>();
@@ -139,9 +137,9 @@ class SharedStrings {
     this.count++;
     let id = this.index.get(text);
     if (id === undefined) {
-      // Spaces, tabs and line breaks at either end are dropped: the schema has no xml:space here (Word's
-      // w:t has), and at the edge of a list cell they are stray input, not content.
-      id = this.items.push(`<si><t>${esc(text.replace(edgeSpace, ''))}</t></si>`) - 1;
+      // Excel drops leading and trailing spaces (and tabs, line breaks) unless told to keep them.
+      const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
+      id = this.items.push(`<si><t${space}>${esc(text)}</t></si>`) - 1;
       this.index.set(text, id);
     }
     return id;

@@ -4,7 +4,7 @@ import { XlsxWriter } from '../../../electron/core/workbooks/xlsx-writer';
 import { readZipEntry, zipEntryNames } from '../documents/zip';
 
 /**
- * The SpreadsheetML writer on its own: the details Excel is particular about (shared strings, no stray edge spaces,
+ * The SpreadsheetML writer on its own: the details Excel is particular about (shared strings, kept spaces,
  * numbers as numbers, no formulas, hidden sheets, validation texts within Excel's limits), read back both as
  * XML and with exceljs.
  */
@@ -16,7 +16,7 @@ async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 describe('xlsx-writer', () => {
-  it('writes text as shared strings, escaped, without spaces at the edges (the schema allows no xml:space there), characters XML cannot hold dropped', async () => {
+  it('writes text as shared strings, escaped, spaces kept, characters XML cannot hold dropped', async () => {
     const book = new XlsxWriter();
     const sheet = book.addSheet('表');
     const texts = ['a & b <c> "d"', ' 前后空格 ', '\t=1+2', '=HYPERLINK("http://example.com","x")', '第一行\n第二行', 'bell\u0007gone', 'a & b <c> "d"'];
@@ -24,17 +24,15 @@ describe('xlsx-writer', () => {
     const bytes = await book.toBuffer();
     const shared = readZipEntry(bytes, 'xl/sharedStrings.xml');
     expect(shared).toContain('<si><t>a &amp; b &lt;c&gt; &quot;d&quot;</t></si>');
-    expect(shared).toContain('<si><t>前后空格</t></si>');
-    // Still text, never a formula, once the tab before it is gone.
-    expect(shared).toContain('<si><t>=1+2</t></si>');
-    expect(shared).not.toContain('xml:space');
+    expect(shared).toContain('<si><t xml:space="preserve"> 前后空格 </t></si>');
+    expect(shared).toContain('<si><t xml:space="preserve">\t=1+2</t></si>');
     // Each distinct text once.
     expect(shared).toMatch(/count="7" uniqueCount="6"/);
     const xml = readZipEntry(bytes, 'xl/worksheets/sheet1.xml');
     expect(xml).not.toContain('<f>');
     const read = (await load(bytes)).getWorksheet('表') as ExcelJS.Worksheet;
     const values = texts.map((_, i) => read.getRow(i + 1).getCell(1).value);
-    expect(values).toEqual(['a & b <c> "d"', '前后空格', '=1+2', '=HYPERLINK("http://example.com","x")', '第一行\n第二行', 'bellgone', 'a & b <c> "d"']);
+    expect(values).toEqual(['a & b <c> "d"', ' 前后空格 ', '\t=1+2', '=HYPERLINK("http://example.com","x")', '第一行\n第二行', 'bellgone', 'a & b <c> "d"']);
   });
 
   it('writes numbers as numbers, leaves out empty cells unless they carry a format', async () => {
