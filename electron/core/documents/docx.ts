@@ -11,6 +11,7 @@ import type {
   TextStyle,
 } from '../../shared/document-model';
 import { checkboxChar, fontFaces, fontSizePt, imageDataUrlInfo, pageNumberText, pageSizeMm } from '../../shared/document-model';
+import { appPropertiesXml, contentTypesXml, corePropertiesXml, packageRelsXml } from './package-parts';
 import { esc } from './xml-escape';
 import { writeZipAsync, type ZipEntry } from './zip-writer';
 
@@ -538,23 +539,17 @@ class Writer {
     const extensions = [...new Set(images.map((image) => image.target.slice(image.target.lastIndexOf('.') + 1)))];
     const wml = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
     const contentTypes =
-      `${xmlDeclaration}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-      '<Default Extension="xml" ContentType="application/xml"/>' +
-      extensions.map((ext) => `<Default Extension="${ext}" ContentType="${imageTypes[ext]}"/>`).join('') +
-      `<Override PartName="/word/document.xml" ContentType="${wml}.document.main+xml"/>` +
-      `<Override PartName="/word/styles.xml" ContentType="${wml}.styles+xml"/>` +
-      `<Override PartName="/word/settings.xml" ContentType="${wml}.settings+xml"/>` +
-      this.footers.map((footer) => `<Override PartName="/word/${footer.target}" ContentType="${wml}.footer+xml"/>`).join('') +
-      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
-      '</Types>';
-    const rootRels =
-      `${xmlDeclaration}<Relationships xmlns="${ns.rel}">` +
-      `<Relationship Id="rId1" Type="${ns.officeRel}/officeDocument" Target="word/document.xml"/>` +
-      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-      `<Relationship Id="rId3" Type="${ns.officeRel}/extended-properties" Target="docProps/app.xml"/>` +
-      '</Relationships>';
+      xmlDeclaration +
+      contentTypesXml(
+        extensions.map((ext) => [ext, imageTypes[ext]] as const),
+        [
+          ['/word/document.xml', `${wml}.document.main+xml`],
+          ['/word/styles.xml', `${wml}.styles+xml`],
+          ['/word/settings.xml', `${wml}.settings+xml`],
+          ...this.footers.map((footer) => [`/word/${footer.target}`, `${wml}.footer+xml`] as const),
+        ],
+      );
+    const rootRels = xmlDeclaration + packageRelsXml('word/document.xml');
     const documentRels =
       `${xmlDeclaration}<Relationships xmlns="${ns.rel}">` +
       `<Relationship Id="rId1" Type="${ns.officeRel}/styles" Target="styles.xml"/>` +
@@ -565,16 +560,8 @@ class Writer {
     const settings =
       `${xmlDeclaration}<w:settings xmlns:w="${ns.w}"><w:defaultTabStop w:val="720"/><w:evenAndOddHeaders/>` +
       '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>';
-    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    const core =
-      `${xmlDeclaration}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
-      'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-      `<dc:title>${esc(model.title)}</dc:title><dc:creator>联合体申报助手</dc:creator><cp:revision>1</cp:revision>` +
-      `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified>` +
-      '</cp:coreProperties>';
-    const app =
-      `${xmlDeclaration}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
-      'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>联合体申报助手</Application></Properties>';
+    const core = xmlDeclaration + corePropertiesXml(new Date(), { title: model.title, revision: 1 });
+    const app = xmlDeclaration + appPropertiesXml;
     // Without pictures, the list of parts depends on the document's sections only, the same in every export.
     const fixedParts = images.length === 0;
     return [

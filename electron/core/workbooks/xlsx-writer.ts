@@ -1,3 +1,4 @@
+import { appPropertiesXml, contentTypesXml, corePropertiesXml, packageRelsXml } from '../documents/package-parts';
 import { esc, escAttr } from '../documents/xml-escape';
 import { writeZipAsync, type ZipEntry } from '../documents/zip-writer';
 import { columnLetter } from './headers';
@@ -396,33 +397,19 @@ export class XlsxWriter {
       sheets.map((_, i) => `<Relationship Id="rId${i + 3}" Type="${ns.r}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
       '</Relationships>';
     const contentTypes =
-      `${xmlDeclaration}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-      '<Default Extension="xml" ContentType="application/xml"/>' +
-      `<Override PartName="/xl/workbook.xml" ContentType="${sml}.sheet.main+xml"/>` +
-      sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${sml}.worksheet+xml"/>`).join('') +
-      `<Override PartName="/xl/styles.xml" ContentType="${sml}.styles+xml"/>` +
-      `<Override PartName="/xl/sharedStrings.xml" ContentType="${sml}.sharedStrings+xml"/>` +
-      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
-      '</Types>';
-    const rootRels =
-      `${xmlDeclaration}<Relationships xmlns="${ns.rel}">` +
-      `<Relationship Id="rId1" Type="${ns.r}/officeDocument" Target="xl/workbook.xml"/>` +
-      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-      `<Relationship Id="rId3" Type="${ns.r}/extended-properties" Target="docProps/app.xml"/>` +
-      '</Relationships>';
-    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    const core =
-      `${xmlDeclaration}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
-      'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-      (this.title ? `<dc:title>${esc(this.title)}</dc:title>` : '') +
-      '<dc:creator>联合体申报助手</dc:creator>' +
-      `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified>` +
-      '</cp:coreProperties>';
-    const app =
-      `${xmlDeclaration}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
-      'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>联合体申报助手</Application></Properties>';
+      xmlDeclaration +
+      contentTypesXml(
+        [],
+        [
+          ['/xl/workbook.xml', `${sml}.sheet.main+xml`],
+          ...sheets.map((_, i) => [`/xl/worksheets/sheet${i + 1}.xml`, `${sml}.worksheet+xml`] as const),
+          ['/xl/styles.xml', `${sml}.styles+xml`],
+          ['/xl/sharedStrings.xml', `${sml}.sharedStrings+xml`],
+        ],
+      );
+    const rootRels = xmlDeclaration + packageRelsXml('xl/workbook.xml');
+    const core = xmlDeclaration + corePropertiesXml(new Date(), { title: this.title || undefined });
+    const app = xmlDeclaration + appPropertiesXml;
     const sheetParts = sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheet.xml(i === firstVisible) }));
     return [
       { name: '[Content_Types].xml', data: contentTypes },
