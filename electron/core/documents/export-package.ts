@@ -137,11 +137,10 @@ export async function exportPackage(options: ExportPackageOptions): Promise<Expo
       );
       revise();
     }
-    revise();
   } catch (error) {
     buildError = { error };
   }
-  // A document that could not be built still leaves the draft's revision behind.
+  // No document to build, or one that could not be built: the draft's revision is still left behind.
   if (!revised) {
     try {
       revise();

@@ -38,14 +38,13 @@ const unitWidth = (code: number): number => (code >= 0x2e80 && !(code >= 0xff61 
 
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
-/** Width in Excel's units (the width of '0'): about two per Chinese character or full-width sign. */
-export function displayWidth(text: string): number {
-  let widest = 0;
+/** Calls `line` with the display width of each line of the text, in order. */
+function eachLineWidth(text: string, line: (width: number) => void): void {
   let width = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 10) {
-      if (width > widest) widest = width;
+      line(width);
       width = 0;
     } else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
       // A character above U+FFFF (a rare ideograph, an emoji) is wide, and counted once.
@@ -53,7 +52,16 @@ export function displayWidth(text: string): number {
       i++;
     } else width += unitWidth(code);
   }
-  return width > widest ? width : widest;
+  line(width);
+}
+
+/** Width in Excel's units (the width of '0'): about two per Chinese character or full-width sign. */
+export function displayWidth(text: string): number {
+  let widest = 0;
+  eachLineWidth(text, (width) => {
+    if (width > widest) widest = width;
+  });
+  return widest;
 }
 
 /**
@@ -77,18 +85,10 @@ export function columnWidth(header: string, values: Iterable<string>, type: Valu
 export function wrappedLines(text: string, width: number): number {
   const usable = Math.max(1, width - 1.5);
   let lines = 0;
-  let line = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) {
-      lines += Math.max(1, Math.ceil(line / usable));
-      line = 0;
-    } else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
-      line += 2;
-      i++;
-    } else line += unitWidth(code);
-  }
-  return lines + Math.max(1, Math.ceil(line / usable));
+  eachLineWidth(text, (line) => {
+    lines += Math.max(1, Math.ceil(line / usable));
+  });
+  return lines;
 }
 
 /**
