@@ -170,10 +170,10 @@ export function toColumnValue(column: ColumnDef, cell: RawCell): ColumnValue {
       converted = { value: fromText(column, cell.text), problems: [] };
       break;
   }
-  if (converted.problems.length === 0) return { value: converted.value, problems: validateValue(column.type, converted.value, validateOptions(column)) };
   if (converted.problems.some((problem) => problem.severity === 'error')) return converted;
   const problems = validateValue(column.type, converted.value, validateOptions(column));
-  return { value: converted.value, problems: [...converted.problems, ...problems] };
+  // Nearly every cell converts without a problem: its validation's list is the answer as it is.
+  return { value: converted.value, problems: converted.problems.length === 0 ? problems : [...converted.problems, ...problems] };
 }
 
 /** What validateValue is told about a column's values, made once per column rather than for every cell. */
